@@ -1,0 +1,3 @@
+"""RMIS: the Regional Migration Information System."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,161 @@
+"""Streaming readers for crossing files (CSV, JSON lines): each record with its raw text and line.
+
+Files are read line by line in bounded memory; a record that cannot be read (bad encoding, wrong
+number of columns, not a JSON object) still comes out, with its problem, to be quarantined.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from rmis.errors import ValidationFailed
+from rmis.model import CROSSING_FIELDS, Problem
+
+REQUIRED_COLUMNS = (
+    "event_id",
+    "authority",
+    "border_post",
+    "direction",
+    "at",
+    "from_country",
+    "to_country",
+    "surname",
+    "nationality",
+    "document_number",
+)
+ByteProgress = Callable[[int], None]
+PROGRESS_EVERY = 4096
+
+
+@dataclass(slots=True)
+class RawRecord:
+    """One input record: where it is, its text as read, its fields, and any reading problem."""
+
+    line: int
+    raw: str
+    fields: dict[str, str]
+    problems: list[Problem] = field(default_factory=list)
+
+
+def file_format(path: Path) -> str:
+    """`csv` or `jsonl`, from the file's suffix."""
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        return "csv"
+    if suffix in (".jsonl", ".ndjson", ".json"):
+        return "jsonl"
+    raise ValidationFailed(f"{path}: unknown file type {suffix!r} (expected .csv or .jsonl)")
+
+
+def read_records(path: Path, on_bytes: ByteProgress | None = None) -> Iterator[RawRecord]:
+    """Every record of a crossing file, streamed."""
+    fmt = file_format(path)
+    try:
+        handle = path.open("rb")
+    except OSError as e:
+        raise ValidationFailed(f"cannot read {path}: {e.strerror}") from e
+    with handle:
+        lines = _decoded_lines(handle, on_bytes or (lambda _n: None))
+        yield from (_read_csv(lines, path) if fmt == "csv" else _read_jsonl(lines))
+
+
+@dataclass(slots=True)
+class _Line:
+    text: str
+    readable: bool
+
+
+def _decoded_lines(handle: IO[bytes], on_bytes: ByteProgress) -> Iterator[_Line]:
+    pending = 0
+    for count, chunk in enumerate(handle, 1):
+        pending += len(chunk)
+        if count % PROGRESS_EVERY == 0:
+            on_bytes(pending)
+            pending = 0
+        try:
+            yield _Line(chunk.decode("utf-8"), True)
+        except UnicodeDecodeError:
+            yield _Line(chunk.decode("utf-8", errors="replace"), False)
+    on_bytes(pending)
+
+
+def _check_header(header: list[str], path: Path) -> list[str]:
+    header = [h.strip().lstrip("\ufeff") for h in header]
+    missing = [c for c in REQUIRED_COLUMNS if c not in header]
+    if missing:
+        raise ValidationFailed(
+            f"{path}: the header lacks required columns {', '.join(missing)} "
+            f"(the crossing format is: {', '.join(CROSSING_FIELDS)})"
+        )
+    return header
+
+
+def _read_csv(lines: Iterator[_Line], path: Path) -> Iterator[RawRecord]:
+    buffer: list[_Line] = []
+
+    def texts() -> Iterator[str]:
+        for line in lines:
+            buffer.append(line)
+            yield line.text
+
+    reader = csv.reader(texts())
+    header = _check_header(next(reader, []), path)
+    buffer.clear()
+    for row in reader:
+        raw = "".join(b.text for b in buffer).rstrip("\r\n")
+        readable = all(b.readable for b in buffer)
+        buffer.clear()
+        if not row:
+            continue
+        yield _csv_record(reader.line_num - raw.count("\n"), raw, row, header, readable)
+
+
+def _csv_record(line: int, raw: str, row: list[str], header: list[str], ok: bool) -> RawRecord:
+    record = RawRecord(line, raw, dict(zip(header, row, strict=False)))
+    if len(row) != len(header):
+        record.problems.append(
+            Problem("record", f"{len(row)} columns where the header has {len(header)}")
+        )
+    if not ok:
+        record.problems.append(Problem("record", "not valid UTF-8 text"))
+    return record
+
+
+def _read_jsonl(lines: Iterator[_Line]) -> Iterator[RawRecord]:
+    for number, line in enumerate(lines, 1):
+        text = line.text.rstrip("\r\n")
+        if not text.strip():
+            continue
+        yield json_record(number, text, line.readable)
+
+
+def json_record(number: int, text: str, readable: bool = True) -> RawRecord:
+    """A JSON text as a record: its object's values as strings, or the reason it is none."""
+    try:
+        value: Any = json.loads(text)
+    except json.JSONDecodeError as e:
+        return RawRecord(number, text, {}, [Problem("record", f"not JSON: {e.msg}")])
+    record = fields_record(number, text, value)
+    if not readable:
+        record.problems.append(Problem("record", "not valid UTF-8 text"))
+    return record
+
+
+def fields_record(number: int, text: str, value: Any) -> RawRecord:
+    """A decoded JSON value as a record (API bodies come this way)."""
+    if not isinstance(value, dict):
+        return RawRecord(number, text, {}, [Problem("record", "not a JSON object")])
+    return RawRecord(number, text, {str(k): _as_text(v) for k, v in value.items()})
+
+
+def _as_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False)

@@ -1,0 +1,276 @@
+"""Border crossings and the traveller's person record: the contracts every part keeps."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+)
+
+from rmis.model.countries import ICAO_COUNTRY_CODES
+
+CROSSING_FIELDS: tuple[str, ...] = (
+    "event_id",
+    "authority",
+    "border_post",
+    "direction",
+    "at",
+    "from_country",
+    "to_country",
+    "surname",
+    "given_name",
+    "patronymic",
+    "sex",
+    "birth_date",
+    "nationality",
+    "document_type",
+    "document_number",
+    "document_issuer",
+    "document_expiry",
+    "purpose",
+    "grounds",
+)
+PERSON_FIELDS: tuple[str, ...] = (
+    "record_id",
+    "source",
+    "surname",
+    "given_name",
+    "patronymic",
+    "sex",
+    "birth_date",
+    "nationality",
+    "document_number",
+)
+
+_PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+class Direction(StrEnum):
+    ENTRY = "entry"
+    EXIT = "exit"
+
+
+class Purpose(StrEnum):
+    WORK = "work"
+    STUDY = "study"
+    PRIVATE = "private"
+    TOURISM = "tourism"
+    TRANSIT = "transit"
+    OFFICIAL = "official"
+    OTHER = "other"
+
+
+class StayGrounds(StrEnum):
+    """Legal grounds of a stay, as the host state's post records them."""
+
+    VISA_FREE = "visa-free"
+    LABOUR_PATENT = "labour-patent"
+    EAEU_CONTRACT = "eaeu-contract"
+    RESIDENCE_PERMIT = "residence-permit"
+    TEMPORARY_RESIDENCE = "temporary-residence"
+    STUDENT = "student"
+    VISA = "visa"
+    OFFICIAL = "official"
+    NONE = ""
+
+
+def _check_country(code: str) -> str:
+    if code not in ICAO_COUNTRY_CODES:
+        raise ValueError(f"unknown country code {code!r} (ICAO 9303 three-letter code expected)")
+    return code
+
+
+def _check_partial_date(text: str) -> str:
+    """Accept empty, YYYY, YYYY-MM or a real YYYY-MM-DD (a birth date may be partial)."""
+    if not text:
+        return text
+    if not _PARTIAL_DATE.match(text):
+        raise ValueError(f"{text!r} is not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    parts = [int(p) for p in text.split("-")]
+    if len(parts) >= 2 and not 1 <= parts[1] <= 12:
+        raise ValueError(f"{text!r} has no month {parts[1]}")
+    if len(parts) == 3:
+        try:
+            dt.date(*parts)
+        except ValueError as e:
+            raise ValueError(f"{text!r} is not a real date ({e})") from None
+    return text
+
+
+def _empty_to_none(value: Any) -> Any:
+    return None if value == "" else value
+
+
+CountryCode = Annotated[str, AfterValidator(_check_country)]
+OptionalCountryCode = Annotated[CountryCode | None, BeforeValidator(_empty_to_none)]
+PartialDate = Annotated[str, AfterValidator(_check_partial_date)]
+Sex = Literal["M", "F", "X", ""]
+Name = Annotated[str, Field(max_length=200)]
+
+
+class PersonRecord(BaseModel):
+    """One source's record of a person: the unit of screening and linkage.
+
+    Names are kept as written, in any script; normalised forms are derived elsewhere.
+    """
+
+    model_config = ConfigDict(frozen=True, str_strip_whitespace=True)
+
+    record_id: Annotated[str, Field(min_length=1, max_length=128)]
+    source: str = ""
+    surname: Annotated[str, Field(min_length=1, max_length=200)]
+    given_name: Name = ""
+    patronymic: Name = ""
+    sex: Sex = ""
+    birth_date: PartialDate = ""
+    nationality: OptionalCountryCode = None
+    document_number: Annotated[str, Field(max_length=32)] = ""
+
+
+class Crossing(BaseModel):
+    """A crossing of a member state's border, as the recording authority's post saw it."""
+
+    model_config = ConfigDict(frozen=True, str_strip_whitespace=True)
+
+    event_id: Annotated[str, Field(min_length=1, max_length=64)]
+    authority: CountryCode
+    border_post: Annotated[str, Field(min_length=1, max_length=32)]
+    direction: Direction
+    at: AwareDatetime
+    from_country: CountryCode
+    to_country: CountryCode
+    surname: Annotated[str, Field(min_length=1, max_length=200)]
+    given_name: Name = ""
+    patronymic: Name = ""
+    sex: Sex = ""
+    birth_date: PartialDate = ""
+    nationality: CountryCode
+    document_type: Annotated[str, Field(pattern=r"^[A-Z][A-Z<]?$")] = "P"
+    document_number: Annotated[str, Field(min_length=1, max_length=32)]
+    document_issuer: OptionalCountryCode = None
+    document_expiry: Annotated[dt.date | None, BeforeValidator(_empty_to_none)] = None
+    purpose: Purpose = Purpose.OTHER
+    grounds: StayGrounds = StayGrounds.NONE
+
+    @property
+    def at_utc(self) -> dt.datetime:
+        """The instant in UTC."""
+        return self.at.astimezone(dt.UTC)
+
+    @property
+    def local_date(self) -> dt.date:
+        """The calendar date at the post (stay rules count these days)."""
+        return self.at.date()
+
+    @property
+    def person_key(self) -> str:
+        """The person until linkage resolves identities: nationality and document number."""
+        return person_key(self.nationality, self.document_number)
+
+    def person_record(self, source: str = "") -> PersonRecord:
+        """The traveller as a person record, identified by the crossing's event."""
+        return PersonRecord(
+            record_id=f"{self.authority}/{self.event_id}",
+            source=source or self.authority,
+            surname=self.surname,
+            given_name=self.given_name,
+            patronymic=self.patronymic,
+            sex=self.sex,
+            birth_date=self.birth_date,
+            nationality=self.nationality,
+            document_number=self.document_number,
+        )
+
+
+def person_key(nationality: str, document_number: str) -> str:
+    """`NAT:NUMBER`, the identity of a person before linkage."""
+    return f"{nationality}:{document_number.upper()}"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with an input record: the field at fault and what is wrong."""
+
+    field: str
+    message: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {"field": self.field, "message": self.message}
+
+
+def validate_crossing(raw: dict[str, Any]) -> Crossing | list[Problem]:
+    """The valid crossing, or every problem of the record (fields, then cross-field rules)."""
+    problems: list[Problem] = []
+    crossing: Crossing | None = None
+    try:
+        crossing = Crossing.model_validate(raw)
+    except ValidationError as e:
+        problems.extend(_problems_of(e))
+    except (TypeError, ValueError) as e:
+        problems.append(Problem("record", str(e)))
+    faulty = {p.field for p in problems}
+    problems.extend(_cross_field_problems(raw, faulty))
+    if problems or crossing is None:
+        return problems or [Problem("record", "not a crossing")]
+    return crossing
+
+
+def _problems_of(error: ValidationError) -> list[Problem]:
+    out = []
+    for item in error.errors(include_url=False):
+        field = ".".join(str(p) for p in item["loc"]) or "record"
+        message = item["msg"].removeprefix("Value error, ")
+        if item["type"] == "missing":
+            message = "missing"
+        elif item["type"] == "string_too_short" and item.get("input") == "":
+            message = "empty, a value is required"
+        elif item["type"] in ("enum", "literal_error"):
+            message = f"{item.get('input')!r} is not one of {_expected(item)}"
+        elif isinstance(item.get("input"), str) and item["input"] not in message:
+            message = f"{item['input']!r}: {message}"
+        out.append(Problem(field, message))
+    return out
+
+
+def _expected(item: Any) -> str:
+    ctx = item.get("ctx") or {}
+    return str(ctx.get("expected", "the allowed values"))
+
+
+def _cross_field_problems(raw: dict[str, Any], faulty: set[str]) -> list[Problem]:
+    def ok(*names: str) -> bool:
+        return not faulty.intersection(names) and all(raw.get(n) for n in names)
+
+    out = []
+    direction = raw.get("direction")
+    if direction == "exit" and ok("authority", "from_country"):
+        if raw["authority"] != raw["from_country"]:
+            out.append(
+                Problem(
+                    "from_country",
+                    f"exit recorded by {raw['authority']} but from_country is "
+                    f"{raw['from_country']}",
+                )
+            )
+    if direction == "entry" and ok("authority", "to_country"):
+        if raw["authority"] != raw["to_country"]:
+            out.append(
+                Problem(
+                    "to_country",
+                    f"entry recorded by {raw['authority']} but to_country is {raw['to_country']}",
+                )
+            )
+    if ok("from_country", "to_country") and raw["from_country"] == raw["to_country"]:
+        out.append(Problem("to_country", "from_country and to_country are the same"))
+    return out

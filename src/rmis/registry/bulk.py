@@ -1,0 +1,159 @@
+"""The bulk write path: stage a batch, then merge it in set-based SQL.
+
+A batch goes first into a temporary table (PostgreSQL COPY; SQLite one `executemany`), then three
+`INSERT ... SELECT ... ON CONFLICT DO NOTHING` statements merge it into crossings, persons and
+documents. The conflict rule on `(authority, event_id)` makes every batch idempotent, so a batch
+cut off by a crash and written again stores each record once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from sqlalchemy import Connection, func, select, true
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.schema import CreateTable
+
+from rmis.model import Crossing
+from rmis.registry.tables import (
+    CROSSING_COLUMNS,
+    crossings,
+    documents,
+    persons,
+    staged_crossings,
+)
+
+CrossingRow = tuple[Any, ...]
+RowBuilder = Callable[[Crossing, str], CrossingRow]
+
+
+def _sqlite_instant(at: dt.datetime) -> str:
+    # the text form SQLAlchemy's SQLite DateTime type writes and reads back (naive UTC)
+    return at.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def _utc(at: dt.datetime) -> dt.datetime:
+    return at.astimezone(dt.UTC)
+
+
+def _iso_day(day: dt.date) -> str:
+    return day.isoformat()
+
+
+def _same_day(day: dt.date) -> dt.date:
+    return day
+
+
+def crossing_row(
+    c: Crossing,
+    source: str,
+    instant: Callable[[dt.datetime], Any] = _utc,
+    day: Callable[[dt.date], Any] = _same_day,
+) -> CrossingRow:
+    """A crossing in CROSSING_COLUMNS order, instants and days in the driver's form."""
+    return (
+        c.authority,
+        c.event_id,
+        c.border_post,
+        c.direction.value,
+        instant(c.at),
+        day(c.at.date()),
+        c.from_country,
+        c.to_country,
+        c.surname,
+        c.given_name,
+        c.patronymic,
+        c.sex,
+        c.birth_date,
+        c.nationality,
+        c.document_type,
+        c.document_number,
+        c.document_issuer or "",
+        day(c.document_expiry) if c.document_expiry else None,
+        c.purpose.value,
+        c.grounds.value,
+        c.person_key,
+        source,
+    )
+
+
+def sqlite_row(c: Crossing, source: str) -> CrossingRow:
+    """A crossing as SQLite's DB-API stores it (text instants and days)."""
+    return crossing_row(c, source, _sqlite_instant, _iso_day)
+
+
+def row_builder(dialect: str) -> RowBuilder:
+    """The row form the bulk path of `dialect` writes."""
+    return crossing_row if dialect == "postgresql" else sqlite_row
+
+
+def write_crossings(conn: Connection, rows: Sequence[CrossingRow]) -> int:
+    """Store a batch of crossing rows; returns how many were new (the rest were duplicates)."""
+    if not rows:
+        return 0
+    conn.execute(CreateTable(staged_crossings, if_not_exists=True))
+    _stage(conn, rows)
+    stored = _merge(conn)
+    conn.execute(staged_crossings.delete())
+    return stored
+
+
+def _stage(conn: Connection, rows: Sequence[CrossingRow]) -> None:
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    columns = ", ".join(CROSSING_COLUMNS)
+    if conn.dialect.name == "postgresql":
+        with raw.cursor() as cur, cur.copy(f"COPY staged_crossings ({columns}) FROM STDIN") as cp:
+            for row in rows:
+                cp.write_row(row)
+        return
+    marks = ", ".join("?" * len(CROSSING_COLUMNS))
+    cursor = raw.cursor()
+    cursor.executemany(f"INSERT INTO staged_crossings ({columns}) VALUES ({marks})", rows)
+    cursor.close()
+
+
+def _insert(conn: Connection, table: Any) -> Any:
+    insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
+    return insert(table)
+
+
+def _merge(conn: Connection) -> int:
+    staged = staged_crossings.c
+    # `WHERE true` keeps SQLite from reading ON CONFLICT as a join constraint
+    into_crossings = (
+        _insert(conn, crossings)
+        .from_select(CROSSING_COLUMNS, select(*[staged[n] for n in CROSSING_COLUMNS]).where(true()))
+        .on_conflict_do_nothing()
+        .execution_options(preserve_rowcount=True)
+    )
+    stored = int(conn.execute(into_crossings).rowcount)
+    person_rows = (
+        select(staged.person_key, staged.nationality, staged.document_number)
+        .where(true())
+        .distinct()
+    )
+    conn.execute(
+        _insert(conn, persons)
+        .from_select(["person_key", "nationality", "document_number"], person_rows)
+        .on_conflict_do_nothing()
+    )
+    document_rows = (
+        select(
+            staged.document_issuer,
+            staged.document_number,
+            func.min(staged.document_type),
+            func.max(staged.document_expiry),
+            func.min(staged.person_key),
+        )
+        .where(true())
+        .group_by(staged.document_issuer, staged.document_number)
+    )
+    conn.execute(
+        _insert(conn, documents)
+        .from_select(["issuer", "number", "document_type", "expiry", "person_key"], document_rows)
+        .on_conflict_do_nothing()
+    )
+    return stored

@@ -1,0 +1,94 @@
+"""The registry's engine, migrations and unit of work.
+
+Repository functions take a `Connection` and never commit: the unit of work that opened the
+connection owns commit and rollback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.pool import NullPool
+
+from rmis.errors import StorageError
+
+MIGRATIONS = "rmis.registry:migrations"
+
+
+def _tune_sqlite(dbapi_connection: Any, _record: Any) -> None:
+    # WAL lets the API read while ingest writes; NORMAL sync is durable at each commit in WAL.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.execute("PRAGMA temp_store=MEMORY")
+    cursor.execute("PRAGMA cache_size=-65536")
+    cursor.close()
+
+
+def create_registry_engine(url: str) -> Engine:
+    """An engine for `url`; SQLite files get their directory created and WAL mode."""
+    if url.startswith("sqlite:///") and not url.startswith("sqlite:///:memory:"):
+        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+    if url.startswith("sqlite"):
+        engine = create_engine(url, poolclass=NullPool)
+        event.listen(engine, "connect", _tune_sqlite)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+class Registry:
+    """A node's registry database: where crossings, quarantine, users and audit live."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine = create_registry_engine(url)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def migrate(self) -> None:
+        """Bring the schema to the newest migration (idempotent)."""
+        config = Config()
+        config.set_main_option("script_location", MIGRATIONS)
+        try:
+            with self.engine.begin() as conn:
+                config.attributes["connection"] = conn
+                command.upgrade(config, "head")
+        except SQLAlchemyError as e:
+            raise StorageError(f"migrating the registry at {self.safe_url} failed: {e}") from e
+
+    @contextmanager
+    def unit_of_work(self) -> Iterator[Connection]:
+        """A connection in one transaction: committed on success, rolled back on error."""
+        with self.engine.begin() as conn:
+            yield conn
+
+    @contextmanager
+    def reader(self) -> Iterator[Connection]:
+        """A connection for reads only."""
+        with self.engine.connect() as conn:
+            yield conn
+
+    @property
+    def safe_url(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True)
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def open_registry(url: str, migrate: bool = True) -> Registry:
+    """The registry at `url`, migrated to the newest schema unless told not to."""
+    registry = Registry(url)
+    if migrate:
+        registry.migrate()
+    return registry

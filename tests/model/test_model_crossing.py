@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from conftest import crossing
+from rmis.model import CROSSING_FIELDS, Crossing, Problem, validate_crossing
+
+
+def fields_of(problems: Crossing | list[Problem]) -> set[str]:
+    assert isinstance(problems, list)
+    return {p.field for p in problems}
+
+
+def test_a_valid_crossing_keeps_names_as_written_and_knows_its_dates() -> None:
+    c = validate_crossing(crossing())
+    assert isinstance(c, Crossing)
+    assert c.surname == "Раҳмонов"
+    assert c.at_utc == dt.datetime(2023, 4, 12, 1, 35, tzinfo=dt.UTC)
+    assert c.local_date == dt.date(2023, 4, 12)
+    assert c.person_key == "TJK:400000001"
+
+
+def test_every_problem_of_a_record_is_listed_not_only_the_first() -> None:
+    bad = crossing(
+        to_country="XYZ",
+        at="2023-02-30T00:00:00+05:00",
+        direction="out",
+        surname="",
+        birth_date="1990-02-30",
+        sex="Q",
+    )
+    assert fields_of(validate_crossing(bad)) == {
+        "to_country",
+        "at",
+        "direction",
+        "surname",
+        "birth_date",
+        "sex",
+    }
+
+
+def test_an_exit_recorded_by_a_state_other_than_from_country_is_refused() -> None:
+    problems = validate_crossing(crossing(authority="RUS"))
+    assert isinstance(problems, list)
+    assert problems == [Problem("from_country", "exit recorded by RUS but from_country is TJK")]
+
+
+def test_an_entry_must_be_recorded_by_the_destination() -> None:
+    entry = crossing(direction="entry", authority="RUS", from_country="TJK", to_country="KAZ")
+    assert fields_of(validate_crossing(entry)) == {"to_country"}
+
+
+def test_birth_dates_may_be_partial_or_empty_but_must_be_real() -> None:
+    for ok in ("", "1990", "1990-05", "2000-02-29"):
+        assert isinstance(validate_crossing(crossing(birth_date=ok)), Crossing), ok
+    for bad in ("1990-13", "1990-02-30", "90-01-01", "2001-02-29"):
+        assert fields_of(validate_crossing(crossing(birth_date=bad))) == {"birth_date"}, bad
+
+
+def test_icao_codes_outside_iso_are_countries() -> None:
+    assert isinstance(validate_crossing(crossing(nationality="XXA")), Crossing)
+    assert isinstance(validate_crossing(crossing(nationality="RKS")), Crossing)
+
+
+def test_an_instant_without_offset_is_refused() -> None:
+    assert fields_of(validate_crossing(crossing(at="2023-04-12T06:35:00"))) == {"at"}
+
+
+def test_missing_fields_are_named() -> None:
+    record = crossing()
+    del record["document_number"]
+    del record["authority"]
+    assert fields_of(validate_crossing(record)) == {"document_number", "authority"}
+
+
+@given(st.dictionaries(st.sampled_from(CROSSING_FIELDS), st.text(max_size=30)))
+def test_validation_never_crashes(record: dict[str, str]) -> None:
+    outcome = validate_crossing(record)
+    assert isinstance(outcome, Crossing) or (outcome and all(p.message for p in outcome))
