@@ -76,6 +76,7 @@ def main_options(
 ) -> None:
     """Options here override the RMIS_* environment for one command."""
     given = {"authority": authority, "database_url": database_url, "data_dir": data_dir}
+    _overrides.clear()
     _overrides.update({k: v for k, v in given.items() if v is not None})
 
 
@@ -120,11 +121,14 @@ def ingest_crossings(
     batch_size: Annotated[int | None, typer.Option(help="Records per transaction.")] = None,
 ) -> None:
     """Ingest crossing files; bad records go to quarantine, re-runs store nothing twice."""
+    for path in files:
+        if not path.is_file():
+            raise ValidationFailed(f"cannot read {path}: no such file")
     n = node()
     summaries = []
     with file_progress() as progress:
         for path in files:
-            size = path.stat().st_size if path.exists() else 0
+            size = path.stat().st_size
             task = progress.add_task(path.name, total=size)
             summary = ingest_file(
                 n.registry,

@@ -1,0 +1,125 @@
+"""Ingest without loss: counts in equal counts out, idempotent, every problem kept."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import crossing, write_csv
+from sqlalchemy import func, select
+
+from rmis.errors import AccessDenied, ValidationFailed
+from rmis.ingest import ingest_file, read_records, retry_quarantined
+from rmis.model import Principal, Role, system_principal
+from rmis.registry import Registry, count_quarantined, count_rows, list_quarantined
+from rmis.registry.tables import crossings
+
+OPERATOR = system_principal("TJK", "ingest")
+BAD = {
+    3: {"to_country": "XYZ"},
+    5: {"at": "2023-02-30T10:00:00+05:00", "surname": ""},
+    8: {"direction": "out"},
+    9: {"authority": "RUS"},
+}
+
+
+def mixed_file(tmp_path: Path, n: int = 10) -> Path:
+    records = [crossing(i, **BAD.get(i, {})) for i in range(1, n + 1)]
+    return write_csv(tmp_path / "crossings.csv", records)
+
+
+def ingest(registry: Registry, path: Path, batch_size: int = 3) -> dict[str, int]:
+    s = ingest_file(registry, path, OPERATOR, node_authority="TJK", batch_size=batch_size)
+    return {"read": s.read, "stored": s.stored, "duplicate": s.duplicate, "bad": s.quarantined}
+
+
+def test_n_records_k_bad_store_n_minus_k_and_hold_k(registry: Registry, tmp_path: Path) -> None:
+    path = mixed_file(tmp_path)
+    assert ingest(registry, path) == {"read": 10, "stored": 6, "duplicate": 0, "bad": 4}
+    with registry.reader() as conn:
+        assert count_rows(conn)["crossings"] == 6
+        assert count_quarantined(conn) == 4
+        held = {r.line: r for r in list_quarantined(conn)}
+    # the header is line 1, so record i is on line i + 1
+    assert sorted(held) == [4, 6, 9, 10]
+    assert {p.field for p in held[6].problems} == {"at", "surname"}
+    assert {p.field for p in held[10].problems} == {"authority", "from_country"}
+    assert any("RUS" in p.message and "node" in p.message for p in held[10].problems)
+    assert held[4].raw.startswith("TJK-00000003,TJK,TJK-DYU,exit")
+    assert held[4].source == "crossings.csv"
+
+
+def test_a_second_run_stores_nothing_and_reports_duplicates(
+    registry: Registry, tmp_path: Path
+) -> None:
+    path = mixed_file(tmp_path)
+    ingest(registry, path)
+    assert ingest(registry, path) == {"read": 10, "stored": 0, "duplicate": 6, "bad": 4}
+    with registry.reader() as conn:
+        assert count_rows(conn)["crossings"] == 6
+        assert count_quarantined(conn) == 4
+
+
+def test_a_corrected_record_is_stored_once(registry: Registry, tmp_path: Path) -> None:
+    ingest(registry, mixed_file(tmp_path))
+    with registry.reader() as conn:
+        held = {r.line: r for r in list_quarantined(conn)}
+    still_bad = retry_quarantined(
+        registry, OPERATOR, held[6].id, {"surname": "Karimov"}, node_authority="TJK"
+    )
+    assert still_bad.status == "held"
+    assert [p["field"] for p in still_bad.problems] == ["at"]
+    fixed = retry_quarantined(
+        registry, OPERATOR, held[6].id, {"at": "2023-02-28T10:00:00+05:00"}, node_authority="TJK"
+    )
+    assert fixed.status == "stored" and fixed.event_id == "TJK-00000005"
+    again = retry_quarantined(registry, OPERATOR, held[6].id, {}, node_authority="TJK")
+    assert again.status == "already-resolved"
+    with registry.reader() as conn:
+        stored = conn.execute(
+            select(func.count()).where(crossings.c.event_id == "TJK-00000005")
+        ).scalar_one()
+        assert stored == 1
+        assert count_quarantined(conn) == 4
+        assert len(list_quarantined(conn)) == 3
+
+
+def test_json_lines_are_read_like_csv(registry: Registry, tmp_path: Path) -> None:
+    path = tmp_path / "crossings.jsonl"
+    lines = [json.dumps(crossing(i, **BAD.get(i, {})), ensure_ascii=False) for i in range(1, 11)]
+    path.write_text("\n".join([*lines, "not json", "[1, 2]"]) + "\n", encoding="utf-8")
+    assert ingest(registry, path) == {"read": 12, "stored": 6, "duplicate": 0, "bad": 6}
+
+
+def test_unreadable_rows_are_quarantined_not_dropped(registry: Registry, tmp_path: Path) -> None:
+    path = mixed_file(tmp_path, n=2)
+    latin = ",".join(crossing(98, surname="Rahmon", given_name="").values()).encode()
+    with path.open("ab") as f:
+        f.write(b"TJK-X,TJK,TJK-DYU,exit\n")
+        f.write(latin.replace(b"Rahmon", b"Rahm\xf6n") + b"\n")
+    summary = ingest(registry, path)
+    assert summary == {"read": 4, "stored": 2, "duplicate": 0, "bad": 2}
+    with registry.reader() as conn:
+        messages = [p.message for r in list_quarantined(conn) for p in r.problems]
+    assert "4 columns where the header has 19" in messages
+    assert "not valid UTF-8 text" in messages
+
+
+def test_a_header_without_required_columns_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_text("event_id,authority\nA,TJK\n", encoding="utf-8")
+    with pytest.raises(ValidationFailed, match="lacks required columns border_post"):
+        list(read_records(path))
+
+
+def test_quoted_fields_spanning_lines_keep_their_line_number(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "q.csv", [crossing(1, surname="Two\nLines"), crossing(2)])
+    lines = [r.line for r in read_records(path)]
+    assert lines == [2, 4]
+
+
+def test_an_analyst_cannot_ingest(registry: Registry, tmp_path: Path) -> None:
+    analyst = Principal("TJK", "nodira", Role.ANALYST, "")
+    with pytest.raises(AccessDenied):
+        ingest_file(registry, mixed_file(tmp_path), analyst, node_authority="TJK")
