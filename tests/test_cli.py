@@ -9,10 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import crossing, write_csv
 from sqlalchemy import create_engine, text
 from typer.testing import CliRunner
 
+from conftest import crossing, write_csv
 from rmis.cli import app
 
 runner = CliRunner()

@@ -11,14 +11,6 @@ from typing import Annotated, Any
 import typer
 from pydantic import ValidationError as PydanticValidationError
 from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    DownloadColumn,
-    Progress,
-    TextColumn,
-    TimeRemainingColumn,
-    TransferSpeedColumn,
-)
 from rich.table import Table
 
 from rmis.config import Settings
@@ -26,6 +18,7 @@ from rmis.errors import ConfigurationError, RmisError, ValidationFailed
 from rmis.ingest import ingest_file, retry_all, retry_quarantined
 from rmis.model import Principal, QuarantineStatus, Role, system_principal
 from rmis.node import Node, open_node
+from rmis.progress import advancer, bytes_progress
 from rmis.registry import (
     add_user,
     count_quarantined,
@@ -102,18 +95,6 @@ def print_json(value: Any) -> None:
     sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2, default=str) + "\n")
 
 
-def file_progress() -> Progress:
-    return Progress(
-        TextColumn("[bold]{task.description}"),
-        BarColumn(),
-        DownloadColumn(),
-        TransferSpeedColumn(),
-        TimeRemainingColumn(),
-        console=errors,
-        transient=False,
-    )
-
-
 @ingest_app.command("crossings")
 def ingest_crossings(
     files: Annotated[list[Path], typer.Argument(help="CSV or JSON-lines crossing files.")],
@@ -126,7 +107,7 @@ def ingest_crossings(
             raise ValidationFailed(f"cannot read {path}: no such file")
     n = node()
     summaries = []
-    with file_progress() as progress:
+    with bytes_progress(errors) as progress:
         for path in files:
             size = path.stat().st_size
             task = progress.add_task(path.name, total=size)
@@ -136,7 +117,7 @@ def ingest_crossings(
                 operator(n, "ingest"),
                 node_authority=n.authority,
                 batch_size=batch_size or n.settings.ingest_batch_size,
-                on_bytes=lambda b, t=task: progress.advance(t, b),
+                on_bytes=advancer(progress, task),
             )
             summaries.append(summary.as_dict())
     if as_json:

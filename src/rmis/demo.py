@@ -7,13 +7,13 @@ from pathlib import Path
 from typing import Any
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from rmis.config import Settings
 from rmis.ingest import ingest_file
 from rmis.model import Principal, Role
 from rmis.node import Node, open_node
+from rmis.progress import advancer, bytes_progress, count_progress
 from rmis.registry import add_user
 from rmis.stats import DepartureQuery, departures_report, departures_sentence
 from rmis.synth import RegionConfig, estimate_records, write_region
@@ -21,22 +21,12 @@ from rmis.synth import RegionConfig, estimate_records, write_region
 ORIGINS = ("TJK", "UZB", "KGZ", "KAZ", "AZE")
 
 
-def _progress(console: Console) -> Progress:
-    return Progress(
-        TextColumn("[bold]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=console,
-    )
-
-
 def generate_region(
     out: Path, persons: int, years: tuple[int, ...], seed: int, console: Console
 ) -> dict[str, Any]:
     """Write a synthetic region to `out` with a progress bar; returns its manifest."""
     config = RegionConfig(persons=persons, years=years, seed=seed)
-    with _progress(console) as progress:
+    with count_progress(console) as progress:
         task = progress.add_task("synthetic region", total=estimate_records(persons, years))
         manifest = write_region(out, config, progress=lambda n: progress.advance(task, n))
         progress.update(task, total=progress.tasks[0].completed)
@@ -68,32 +58,19 @@ def ingest_region(
         code = path.stem
         node = open_node(demo_settings(base, code, nodes_dir))
         who = Principal(code, "demo", Role.ADMIN, "demo ingest")
-        with _bytes_progress(console) as progress:
+        with bytes_progress(console, transient=True) as progress:
             task = progress.add_task(f"ingest {code}", total=path.stat().st_size)
             s = ingest_file(
                 node.registry,
                 path,
                 who,
                 node_authority=code,
-                on_bytes=lambda b, t=task: progress.advance(t, b),
+                on_bytes=advancer(progress, task),
             )
         table.add_row(code, *(f"{v:,}" for v in (s.read, s.stored, s.duplicate, s.quarantined)))
         nodes[code] = node
     console.print(table)
     return nodes
-
-
-def _bytes_progress(console: Console) -> Progress:
-    from rich.progress import DownloadColumn, TransferSpeedColumn
-
-    return Progress(
-        TextColumn("[bold]{task.description}"),
-        BarColumn(),
-        DownloadColumn(),
-        TransferSpeedColumn(),
-        console=console,
-        transient=True,
-    )
 
 
 def print_statistics(nodes: dict[str, Node], year: int, console: Console) -> None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from conftest import crossing
 from fastapi.testclient import TestClient
 
+from conftest import crossing
 from rmis.api import create_app
 from rmis.model import Role
 from rmis.node import Node

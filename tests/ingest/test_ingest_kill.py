@@ -11,9 +11,9 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import crossing, write_csv
 from sqlalchemy import text
 
+from conftest import crossing, write_csv
 from rmis.registry import Registry, count_quarantined, count_rows
 
 RECORDS = 60_000

@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import crossing, write_csv
 from sqlalchemy import func, select
 
+from conftest import crossing, write_csv
 from rmis.errors import AccessDenied, ValidationFailed
 from rmis.ingest import ingest_file, read_records, retry_quarantined
 from rmis.model import Principal, Role, system_principal

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import crossing, write_csv
-
 from rmis.ingest import ingest_file
 from rmis.model import system_principal
 from rmis.registry import Registry

@@ -6,6 +6,8 @@ Names are kept as written (any script); derived forms live elsewhere. Migrations
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import (
     BigInteger,
     Column,
@@ -32,7 +34,7 @@ TRAVELLER_COLUMNS = (
 )
 
 
-def _crossing_columns() -> list[Column[object]]:
+def _crossing_columns() -> list[Column[Any]]:
     return [
         Column("authority", String(3), nullable=False),
         Column("event_id", String(64), nullable=False),

@@ -1,0 +1,236 @@
+"""Ingest throughput and memory: RMIS (validation, quarantine, idempotent merge, audit) against a
+raw bulk insert of the same rows (SQLite `executemany`, PostgreSQL `COPY`) in the same run.
+
+    python bench/ingest.py [--quick] [--records N] [--memory-records M] [--runs R]
+
+Targets (issue "The node"): >= 50,000 crossings/s into SQLite and >= 30,000/s into PostgreSQL,
+>= 0.4 of the raw insert rate; peak memory < 500 MB ingesting a 5-million-crossing file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import uuid
+from pathlib import Path
+
+from sqlalchemy import create_engine, text
+
+from common import emit, machine, median_time, result
+from rmis.ingest import ingest_file
+from rmis.model import CROSSING_FIELDS, person_key, system_principal
+from rmis.registry import open_registry
+from rmis.registry.tables import CROSSING_COLUMNS
+from rmis.synth import RegionConfig, estimate_records, write_region
+
+POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+AUTHORITY = "RUS"
+
+
+def bench_file(work: Path, records: int) -> Path:
+    """The first `records` crossings recorded by RUS in a synthetic region (seed 7)."""
+    persons = 1_000
+    while estimate_records(persons, (2022, 2023)) < records * 2.2:
+        persons *= 2
+    region = work / f"region-{records}"
+    write_region(region, RegionConfig(persons=persons, years=(2022, 2023), seed=7))
+    source = region / "crossings" / f"{AUTHORITY}.csv"
+    out = work / f"crossings-{records}.csv"
+    with source.open(encoding="utf-8") as src, out.open("w", encoding="utf-8") as dst:
+        for i, line in enumerate(src):
+            if i > records:
+                break
+            dst.write(line)
+    shutil.rmtree(region)
+    return out
+
+
+def rmis_ingest(url: str, path: Path) -> None:
+    registry = open_registry(url)
+    principal = system_principal(AUTHORITY, "benchmark")
+    summary = ingest_file(registry, path, principal, node_authority=AUTHORITY)
+    assert summary.read == summary.stored + summary.duplicate + summary.quarantined
+    registry.dispose()
+
+
+def raw_rows(path: Path) -> list[tuple[object, ...]]:
+    """The file's rows as the raw insert writes them: no validation, no conversion."""
+    local_date = CROSSING_COLUMNS.index("local_date")
+    expiry = CROSSING_COLUMNS.index("document_expiry")
+    rows = []
+    with path.open(encoding="utf-8", newline="") as f:
+        reader = csv.reader(f)
+        next(reader)
+        for r in reader:
+            record = dict(zip(CROSSING_FIELDS, r, strict=False))
+            values: list[object] = [record.get(c, "") for c in CROSSING_COLUMNS[:-2]]
+            values[local_date] = record["at"][:10]  # the schema requires it: the date part
+            values[expiry] = record["document_expiry"] or None
+            key = person_key(record["nationality"], record["document_number"])
+            rows.append((*values, key, path.name))
+    return rows
+
+
+def raw_insert_sqlite(url: str, path: Path) -> None:
+    columns = ", ".join(CROSSING_COLUMNS)
+    marks = ", ".join("?" * len(CROSSING_COLUMNS))
+    registry = open_registry(url)
+    raw = registry.engine.raw_connection()
+    rows = raw_rows(path)
+    for start in range(0, len(rows), 20_000):
+        raw.cursor().executemany(
+            f"INSERT OR IGNORE INTO crossings ({columns}) VALUES ({marks})",
+            rows[start : start + 20_000],
+        )
+        raw.commit()
+    raw.close()
+
+
+def raw_copy_postgres(url: str, path: Path) -> None:
+    columns = ", ".join(CROSSING_COLUMNS)
+    registry = open_registry(url)
+    raw = registry.engine.raw_connection()
+    rows = raw_rows(path)
+    with raw.cursor() as cur, cur.copy(f"COPY crossings ({columns}) FROM STDIN") as copy:  # type: ignore[attr-defined]
+        for row in rows:
+            copy.write_row(row)
+    raw.commit()
+    raw.close()
+
+
+class Schema:
+    """A fresh PostgreSQL schema per run."""
+
+    def __init__(self) -> None:
+        self.admin = create_engine(POSTGRES)
+        self.name = ""
+
+    def fresh(self) -> str:
+        self.drop()
+        self.name = f"rmis_bench_{uuid.uuid4().hex[:10]}"
+        with self.admin.begin() as conn:
+            conn.execute(text(f'CREATE SCHEMA "{self.name}"'))
+        return f"{POSTGRES}?options=-csearch_path%3D{self.name}"
+
+    def drop(self) -> None:
+        if self.name:
+            with self.admin.begin() as conn:
+                conn.execute(text(f'DROP SCHEMA "{self.name}" CASCADE'))
+            self.name = ""
+
+
+def bench_sqlite(work: Path, path: Path, records: int, runs: int) -> list[dict[str, object]]:
+    state = {"url": ""}
+
+    def fresh() -> None:
+        db = work / f"{uuid.uuid4().hex}.sqlite"
+        state["url"] = f"sqlite:///{db}"
+        open_registry(state["url"]).dispose()  # schema creation is not timed
+
+    ours = median_time(lambda: rmis_ingest(state["url"], path), runs, fresh)
+    peer = median_time(lambda: raw_insert_sqlite(state["url"], path), runs, fresh)
+    config = {"engine": "sqlite", "records": records, "runs": runs}
+    return [
+        result(
+            "ingest", config, "crossings_per_s", records / ours, "raw executemany", records / peer
+        )
+    ]
+
+
+def bench_postgres(path: Path, records: int, runs: int) -> list[dict[str, object]]:
+    schema = Schema()
+    state = {"url": ""}
+
+    def fresh() -> None:
+        state["url"] = schema.fresh()
+        open_registry(state["url"]).dispose()
+
+    ours = median_time(lambda: rmis_ingest(state["url"], path), runs, fresh)
+    peer = median_time(lambda: raw_copy_postgres(state["url"], path), runs, fresh)
+    schema.drop()
+    config = {"engine": "postgresql", "records": records, "runs": runs}
+    return [result("ingest", config, "crossings_per_s", records / ours, "raw COPY", records / peer)]
+
+
+def bench_memory(work: Path, records: int) -> dict[str, object]:
+    """Peak resident memory of `rmis ingest crossings` on a file of `records` crossings."""
+    path = bench_file(work, records)
+    db = work / "memory.sqlite"
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "rmis",
+            "--database-url",
+            f"sqlite:///{db}",
+            "--authority",
+            AUTHORITY,
+            "ingest",
+            "crossings",
+            str(path),
+            "--json",
+        ],
+        check=True,
+        capture_output=True,
+    )
+    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    size_mb = path.stat().st_size / 1e6
+    path.unlink()
+    return {
+        "bench": "ingest",
+        "config": {
+            "engine": "sqlite",
+            "records": records,
+            "file_mb": round(size_mb, 1),
+            "earlier_child_peak_mb": round(before / 1024, 1),
+        },
+        "metric": "peak_rss_mb",
+        "value": round(peak_mb, 1),
+        "peer": None,
+        "peer_value": None,
+        "ratio": None,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="small sizes for a smoke run")
+    parser.add_argument("--records", type=int, default=1_000_000)
+    parser.add_argument("--memory-records", type=int, default=5_000_000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--no-postgres", action="store_true")
+    args = parser.parse_args()
+    if args.quick:
+        args.records, args.memory_records, args.runs = 50_000, 100_000, 1
+    emit({"bench": "ingest", "machine": machine(("SQLAlchemy", "psycopg", "pydantic"))})
+    work = Path(tempfile.mkdtemp(prefix="rmis-bench-"))
+    try:
+        path = bench_file(work, args.records)
+        lines = bench_sqlite(work, path, args.records, args.runs)
+        if not args.no_postgres:
+            lines += bench_postgres(path, args.records, args.runs)
+        for line in lines:
+            emit(line)
+        memory = bench_memory(work, args.memory_records)
+        emit(memory)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    parts = [
+        f"{line['config']['engine']} {line['value']:,.0f}/s "  # type: ignore[index]
+        f"({line['ratio']:.2f} of {line['peer']})"
+        for line in lines
+    ]
+    print(
+        f"ingest: {'; '.join(parts)}; peak {memory['value']} MB for "
+        f"{args.memory_records:,} crossings"
+    )
+
+
+if __name__ == "__main__":
+    main()
