@@ -350,7 +350,7 @@ def serve(
 
 @app.command("demo")
 def demo(
-    persons: Annotated[int, typer.Option(help="Migrant persons in the region.")] = 20_000,
+    persons: Annotated[int, typer.Option(help="Migrant persons in the region.")] = 50_000,
     seed: Annotated[int, typer.Option(help="Random seed.")] = 7,
     port: Annotated[int, typer.Option(help="Port of the region's API.")] = 8000,
     serve_api: Annotated[bool, typer.Option("--serve/--no-serve", help="Serve the API.")] = True,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 from typing import Any
@@ -98,10 +99,13 @@ def print_statistics(nodes: dict[str, Node], year: int, console: Console) -> Non
         console.print(sentence)
 
 
-def issue_demo_keys(nodes: dict[str, Node], console: Console) -> dict[str, dict[str, str]]:
-    """A user and API key per role on every node, printed for trying the API."""
+def issue_demo_keys(
+    nodes: dict[str, Node], console: Console, keys_file: Path
+) -> dict[str, dict[str, str]]:
+    """A user and API key per role on every node, printed and saved for trying the API."""
     keys: dict[str, dict[str, str]] = {}
-    table = Table("node", "role", "X-API-Key", title="Demo API keys")
+    table = Table("node", "role", title="Demo API keys")
+    table.add_column("X-API-Key", overflow="fold")
     for code, node in nodes.items():
         keys[code] = {}
         with node.registry.unit_of_work() as conn:
@@ -110,6 +114,8 @@ def issue_demo_keys(nodes: dict[str, Node], console: Console) -> dict[str, dict[
                 keys[code][role.value] = key
                 table.add_row(code, role.value, key)
     console.print(table)
+    keys_file.write_text(json.dumps(keys, indent=2), encoding="utf-8")
+    console.print(f"The keys are also in {keys_file}")
     return keys
 
 
@@ -124,7 +130,7 @@ def run_demo(
     generate_region(root / "region", persons, years, seed, console)
     nodes = ingest_region(base, root / "region", root / "nodes", console)
     print_statistics(nodes, years[-1], console)
-    issue_demo_keys(nodes, console)
+    issue_demo_keys(nodes, console, root / "keys.json")
     if serve:
         _serve(nodes, port, console)
     return nodes

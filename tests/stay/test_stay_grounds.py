@@ -109,3 +109,10 @@ def test_kazakhstan_eaeu_contract_and_unknown_grounds() -> None:
     with pytest.raises(ValueError, match="no KAZ rule"):
         patent = GroundsPeriod(PATENT, date(2025, 1, 5), date(2025, 6, 30))
         assess_stay("KAZ", "UZB", patent, date(2025, 2, 1), [Trip(date(2025, 1, 1))])
+
+
+def test_grounds_as_crossings_write_them_with_hyphens() -> None:
+    period = GroundsPeriod("labour-patent", date(2024, 3, 20), date(2024, 12, 19))  # type: ignore[arg-type]
+    assert period.grounds is PATENT
+    result = assess_stay("RUS", "TJK", "visa-free", date(2024, 3, 10), [Trip(date(2024, 3, 1))])
+    assert result.grounds is StayGrounds.VISA_FREE

@@ -30,16 +30,12 @@ RowBuilder = Callable[[Crossing, str], CrossingRow]
 
 
 def _sqlite_instant(at: dt.datetime) -> str:
-    # the text form SQLAlchemy's SQLite DateTime type writes and reads back (naive UTC)
-    return at.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+    # SQLAlchemy's SQLite DateTime reads the leading "YYYY-MM-DD HH:MM:SS[.ffffff]" (UTC)
+    return str(at.astimezone(dt.UTC))
 
 
 def _utc(at: dt.datetime) -> dt.datetime:
     return at.astimezone(dt.UTC)
-
-
-def _iso_day(day: dt.date) -> str:
-    return day.isoformat()
 
 
 def _same_day(day: dt.date) -> dt.date:
@@ -57,7 +53,7 @@ def crossing_row(
         c.authority,
         c.event_id,
         c.border_post,
-        c.direction.value,
+        c.direction,  # StrEnum members are str: drivers take them as they are
         instant(c.at),
         day(c.at.date()),
         c.from_country,
@@ -72,8 +68,8 @@ def crossing_row(
         c.document_number,
         c.document_issuer or "",
         day(c.document_expiry) if c.document_expiry else None,
-        c.purpose.value,
-        c.grounds.value,
+        c.purpose,
+        c.grounds,
         c.person_key,
         source,
     )
@@ -81,7 +77,7 @@ def crossing_row(
 
 def sqlite_row(c: Crossing, source: str) -> CrossingRow:
     """A crossing as SQLite's DB-API stores it (text instants and days)."""
-    return crossing_row(c, source, _sqlite_instant, _iso_day)
+    return crossing_row(c, source, _sqlite_instant, dt.date.isoformat)
 
 
 def row_builder(dialect: str) -> RowBuilder:
