@@ -33,12 +33,18 @@ AUTHORITY = "RUS"
 
 
 def bench_file(work: Path, records: int) -> Path:
-    """The first `records` crossings recorded by RUS in a synthetic region (seed 7)."""
+    """The first `records` crossings recorded by RUS in a synthetic region (seed 7).
+
+    Clean records only (no dirt, no re-sends): the raw COPY peer cannot load anything else.
+    """
     persons = 1_000
     while estimate_records(persons, (2022, 2023)) < records * 2.2:
         persons *= 2
     region = work / f"region-{records}"
-    write_region(region, RegionConfig(persons=persons, years=(2022, 2023), seed=7))
+    config = RegionConfig(
+        persons=persons, years=(2022, 2023), seed=7, dirty_share=0, resend_share=0
+    )
+    write_region(region, config)
     source = region / "crossings" / f"{AUTHORITY}.csv"
     out = work / f"crossings-{records}.csv"
     with source.open(encoding="utf-8") as src, out.open("w", encoding="utf-8") as dst:

@@ -102,3 +102,20 @@ def test_bad_input_gets_one_clear_line(db: list[str], tmp_path: Path) -> None:
     assert missing.stderr.strip().startswith("error: cannot read")
     bad_setting = rmis("--authority", "tajikistan", "audit", "verify")
     assert bad_setting.returncode == 1 and "authority" in bad_setting.stderr
+
+
+def test_synth_writes_a_region_and_ingest_accounts_for_every_record(tmp_path: Path) -> None:
+    out = tmp_path / "region"
+    result = runner.invoke(app, ["synth", "--out", str(out), "--persons", "1500", "--json"])
+    assert result.exit_code == 0, result.output
+    files = json.loads(result.stdout)["files"]
+    tjk = files["TJK"]
+    db = ["--database-url", f"sqlite:///{tmp_path / 'tjk.sqlite'}", "--authority", "TJK"]
+    path = out / "crossings" / "TJK.csv"
+    summary = json.loads(
+        runner.invoke(app, [*db, "ingest", "crossings", str(path), "--json"]).stdout
+    )
+    assert summary["read"] == tjk["records"]
+    assert summary["quarantined"] == tjk["dirty"]
+    assert summary["duplicate"] == tjk["resent"]
+    assert summary["stored"] == tjk["records"] - tjk["dirty"] - tjk["resent"]

@@ -319,12 +319,29 @@ def synth(
     persons: Annotated[int, typer.Option(help="Migrant persons in the region.")] = 20_000,
     years: Annotated[str, typer.Option(help="Comma-separated years.")] = "2022,2023",
     seed: Annotated[int, typer.Option(help="Random seed; same seed, same files.")] = 7,
+    as_json: JsonFlag = False,
 ) -> None:
     """Write a synthetic region's crossing files (one per recording authority)."""
     from rmis.demo import generate_region
 
     manifest = generate_region(out, persons, _years(years), seed, errors)
-    print_json(manifest)
+    counts = {
+        code: {
+            "records": records,
+            "dirty": len(manifest["dirty"].get(code, [])),
+            "resent": len(manifest["resent"].get(code, [])),
+        }
+        for code, records in manifest["records"].items()
+    }
+    if as_json:
+        print_json({"out": str(out), "persons": manifest["persons"], "files": counts})
+        return
+    table = Table("authority", "records", "dirty", "re-sent", title=f"Synthetic region in {out}")
+    for code, c in counts.items():
+        table.add_row(code, f"{c['records']:,}", f"{c['dirty']:,}", f"{c['resent']:,}")
+    console.print(table)
+    console.print(f"crossings in {out / 'crossings'}; ground truth and manifest beside them")
+
 
 
 def _years(text: str) -> tuple[int, ...]:

@@ -108,6 +108,16 @@ def _check_partial_date(text: str) -> str:
     return text
 
 
+def _parse_instant(value: Any) -> Any:
+    """Read ISO 8601 text with the standard library (fixed-offset tzinfo, fast to convert)."""
+    if isinstance(value, str):
+        try:
+            return dt.datetime.fromisoformat(value)
+        except ValueError:
+            return value  # the model reports it
+    return value
+
+
 def _empty_to_none(value: Any) -> Any:
     return None if value == "" else value
 
@@ -154,7 +164,7 @@ class Crossing(BaseModel):
     authority: CountryCode
     border_post: Annotated[str, Field(min_length=1, max_length=32)]
     direction: Direction
-    at: AwareDatetime
+    at: Annotated[AwareDatetime, BeforeValidator(_parse_instant)]
     from_country: CountryCode
     to_country: CountryCode
     surname: Annotated[str, Field(min_length=1, max_length=200)]
