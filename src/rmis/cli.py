@@ -343,7 +343,6 @@ def synth(
     console.print(f"crossings in {out / 'crossings'}; ground truth and manifest beside them")
 
 
-
 def _years(text: str) -> tuple[int, ...]:
     try:
         return tuple(sorted(int(y) for y in text.split(",") if y.strip()))
