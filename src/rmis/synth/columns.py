@@ -1,0 +1,57 @@
+"""The crossing file's columns (the contract other code reads) and their positions."""
+
+from __future__ import annotations
+
+CROSSING_COLUMNS: tuple[str, ...] = (
+    "event_id",
+    "authority",
+    "border_post",
+    "direction",
+    "at",
+    "from_country",
+    "to_country",
+    "surname",
+    "given_name",
+    "patronymic",
+    "sex",
+    "birth_date",
+    "nationality",
+    "document_type",
+    "document_number",
+    "document_issuer",
+    "document_expiry",
+    "purpose",
+    "grounds",
+)
+TRUTH_COLUMNS: tuple[str, ...] = ("authority", "event_id", "person_id")
+PERSON_COLUMNS: tuple[str, ...] = (
+    "person_id",
+    "nationality",
+    "sex",
+    "birth_date",
+    "surname",
+    "given_name",
+    "patronymic",
+)
+
+(
+    EVENT_ID,
+    AUTHORITY,
+    BORDER_POST,
+    DIRECTION,
+    AT,
+    FROM_COUNTRY,
+    TO_COUNTRY,
+    SURNAME,
+    GIVEN_NAME,
+    PATRONYMIC,
+    SEX,
+    BIRTH_DATE,
+    NATIONALITY,
+    DOCUMENT_TYPE,
+    DOCUMENT_NUMBER,
+    DOCUMENT_ISSUER,
+    DOCUMENT_EXPIRY,
+    PURPOSE,
+    GROUNDS,
+) = range(len(CROSSING_COLUMNS))
