@@ -88,6 +88,8 @@ def test_derussified_surnames() -> None:
     assert derussify(rahmonov, zoda=False).native == "Раҳмон"
     assert derussify(rahmonov, zoda=True).passport == "RAHMONZODA"
     assert derussify(rahmonov, zoda=True).russian == "Рахмонзода"
+    assert derussify(rahmonov.feminine(), zoda=True) == derussify(rahmonov, zoda=True)
+    assert derussify(rahmonov.feminine(), zoda=False).passport_alt == "RAKHMON"
 
 
 @pytest.fixture(scope="module")

@@ -16,20 +16,10 @@ from pathlib import Path
 from typing import IO, Any
 
 from rmis.errors import ValidationFailed
-from rmis.model import CROSSING_FIELDS, Problem
+from rmis.model import CROSSING_FIELDS, Crossing, Problem
 
-REQUIRED_COLUMNS = (
-    "event_id",
-    "authority",
-    "border_post",
-    "direction",
-    "at",
-    "from_country",
-    "to_country",
-    "surname",
-    "nationality",
-    "document_number",
-)
+# the columns a file must have: the crossing fields without a default
+REQUIRED_COLUMNS = tuple(n for n, f in Crossing.model_fields.items() if f.is_required())
 ByteProgress = Callable[[int], None]
 
 

@@ -63,7 +63,7 @@ class OriginProfile:
     size_vs_tajikistan: float
     men_share: float
     destinations: tuple[tuple[str, float], ...]  # RUS, KAZ, other
-    other: tuple[tuple[str, float], ...]  # how "other" splits between states
+    other: tuple[tuple[str, float], ...]  # how "other" splits between states (may be none)
 
 
 def _tajik_profile() -> OriginProfile:
@@ -96,9 +96,7 @@ ORIGINS: dict[str, OriginProfile] = {
         (("RUS", 0.92), ("KAZ", 0.0), ("other", 0.08)),
         (("KGZ", 0.5), ("UZB", 0.5)),
     ),
-    "AZE": OriginProfile(
-        "AZE", 0.05, 0.90, (("RUS", 0.95), ("KAZ", 0.05), ("other", 0.0)), (("RUS", 1.0),)
-    ),
+    "AZE": OriginProfile("AZE", 0.05, 0.90, (("RUS", 0.95), ("KAZ", 0.05), ("other", 0.0)), ()),
 }
 
 

@@ -2,27 +2,10 @@
 
 from __future__ import annotations
 
-CROSSING_COLUMNS: tuple[str, ...] = (
-    "event_id",
-    "authority",
-    "border_post",
-    "direction",
-    "at",
-    "from_country",
-    "to_country",
-    "surname",
-    "given_name",
-    "patronymic",
-    "sex",
-    "birth_date",
-    "nationality",
-    "document_type",
-    "document_number",
-    "document_issuer",
-    "document_expiry",
-    "purpose",
-    "grounds",
-)
+from rmis.model import CROSSING_FIELDS
+
+# the crossing format of the model: synthetic files keep the same contract as real ones
+CROSSING_COLUMNS: tuple[str, ...] = CROSSING_FIELDS
 TRUTH_COLUMNS: tuple[str, ...] = ("authority", "event_id", "person_id")
 PERSON_COLUMNS: tuple[str, ...] = (
     "person_id",

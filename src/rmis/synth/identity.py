@@ -92,10 +92,11 @@ def write_patronymic(
 
 
 def derussify(surname: WrittenName, zoda: bool) -> WrittenName:
-    """The surname without its Russian ending (Раҳмонов → Раҳмон), or with -зода instead."""
+    """The surname without its Russian ending (Раҳмонов, Раҳмонова → Раҳмон), or with -зода
+    instead; the result is the same for men and women."""
 
     def cut(text: str, tail: str) -> str:
-        stem = text[:-2]
+        stem = text[:-3] if text[-1] in "аA" else text[:-2]
         return stem + tail if zoda else stem
 
     return WrittenName(
@@ -108,10 +109,9 @@ def derussify(surname: WrittenName, zoda: bool) -> WrittenName:
 
 
 def can_derussify(nationality: str, surname: WrittenName) -> bool:
-    """Tajik surnames ending in -ов/-ев can lose the ending."""
-    return (
-        nationality == "TJK" and not surname.invariable and surname.russian.endswith(("ов", "ев"))
-    )
+    """Tajik surnames ending in -ов/-ев (-ова/-ева) can lose the ending."""
+    endings = ("ов", "ев", "ова", "ева")
+    return nationality == "TJK" and not surname.invariable and surname.russian.endswith(endings)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,8 +1,8 @@
 """Itineraries: a person's trips over the whole period, for work or for other purposes.
 
 A worker's years come from the calibration plan (which years they leave for work, and where
-to); the itinerary guarantees exactly one or more exits for work from the origin in each of
-those years and none in the others, so that calibrated departures are met exactly.
+to); the itinerary gives them at least one exit for work from the origin in each of those
+years and none in the others, so that the calibrated departures are met exactly.
 """
 
 from __future__ import annotations

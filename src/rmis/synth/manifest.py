@@ -59,7 +59,9 @@ class CalibrationTarget(BaseModel):
     year: int
     national: float = Field(description="persons leaving for work at full scale")
     departures: int = Field(description="round(national x scale): distinct persons written")
-    written: int = Field(description="distinct persons whose exit for work the origin recorded")
+    written: int = Field(
+        description="distinct persons whose exit for work the origin recorded (before dirt)"
+    )
     men: int
     women: int
     destinations: dict[str, int]

@@ -177,7 +177,7 @@ class RegionRun:
     def _row(self, person: Person, crossing: Crossing) -> list[str]:
         """A crossing as the recording authority writes it (names in its script)."""
         authority, post, direction, day, minute, offset, origin, to, purpose, grounds = crossing
-        index = 1 if len(person.passports) > 1 and day >= person.passports[1].valid_from else 0
+        index = person.passport_on(day)
         passport = person.passports[index]
         script = _SCRIPTS.get((authority, person.nationality))
         if script is None:

@@ -127,10 +127,6 @@ class Calendar:
             self._spans[year] = span
         return span
 
-    def clip(self, day: int | None) -> int | None:
-        """The day, or None when it falls after the period."""
-        return day if day is not None and day <= self.last else None
-
 
 def choose_route(person: Person, origin: str, destination: str, rng: random.Random) -> Route:
     """A route for the trip; people mostly keep to the route they took before."""
