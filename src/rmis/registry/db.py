@@ -56,13 +56,13 @@ class Registry:
         return self.engine.dialect.name
 
     def migrate(self) -> None:
-        """Bring the schema to the newest migration (idempotent)."""
+        """Bring the schema to the newest migrations of every branch (idempotent)."""
         config = Config()
         config.set_main_option("script_location", MIGRATIONS)
         try:
             with self.engine.begin() as conn:
                 config.attributes["connection"] = conn
-                command.upgrade(config, "head")
+                command.upgrade(config, "heads")
         except SQLAlchemyError as e:
             raise StorageError(f"migrating the registry at {self.safe_url} failed: {e}") from e
 
