@@ -12,8 +12,9 @@ __all__ = ["canonical_form", "name_keys", "phonetic_key", "surname_stem"]
 _VOWELS: Final = frozenset("AEIOU")
 _SOUND_DIGRAPHS: Final = re.compile("SH|CH")
 # Letters a clerk or a dialect swaps: Arabic h is Russian г (Ibrohim/Ибрагим), final
-# devoicing (Mahmud/Mahmut), Yusuf/Юсуп.
-_SOUND_GROUPS: Final = str.maketrans({"F": "P", "G": "K", "H": "K", "D": "T", "C": "S"})
+# devoicing (Mahmud/Mahmut), Yusuf/Юсуп. The affricates meet too: Azerbaijani passports write
+# both c (Ниджат, NICAT) and ç (Эльчин, ELCIN) as C, which other records write J or CH.
+_SOUND_GROUPS: Final = str.maketrans({"F": "P", "G": "K", "H": "K", "D": "T", "C": "J", "Q": "J"})
 _DROP_VOWELS: Final = str.maketrans(dict.fromkeys("AEIOU"))
 _RUN: Final = re.compile(r"(.)\1+")
 

@@ -1,0 +1,16 @@
+"""Watchlists of a node: the screening batch contract, stored entries, screening and the
+review of hits. The CLI and the API call these services.
+"""
+
+from rmis.watchlist.batch import ScreenSummary, count_rows, screen_files
+from rmis.watchlist.records import entries_of, parse_person_records, query_of, write_hits
+
+__all__ = [
+    "ScreenSummary",
+    "count_rows",
+    "entries_of",
+    "parse_person_records",
+    "query_of",
+    "screen_files",
+    "write_hits",
+]
