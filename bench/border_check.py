@@ -1,0 +1,292 @@
+"""Border check latency and throughput, and the overstay list, on PostgreSQL.
+
+    python bench/border_check.py [--quick] [--persons N] [--crossings M] [--checks K]
+
+Generates a registry of N persons and M crossings in a fresh PostgreSQL schema (set-based
+SQL, dropped afterwards), then measures: the check in-process (p50/p99 against the peer, the
+bare indexed read of the traveller's crossings), the check over HTTP with 32 concurrent
+clients on loopback (p99 and checks/s), and `rmis overstays` (SQL over all crossings) against
+the peer, the same answer computed by a Python loop over every person's crossings.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import os
+import random
+import statistics
+import subprocess
+import sys
+import time
+import uuid
+from typing import Any
+
+from sqlalchemy import create_engine, text
+
+from common import emit, machine, result  # type: ignore[import-not-found]
+from rmis.border import BorderCheckRequest, find_overstays, run_check
+from rmis.config import Settings
+from rmis.documents import build_mrz
+from rmis.model import Principal, Role
+from rmis.node import Node
+from rmis.registry import add_user, crossings_of_person, open_registry
+
+POSTGRES = os.environ.get(
+    "RMIS_BENCH_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+)
+BENCH = "border_check"
+ON = dt.date(2024, 12, 1)
+NATIONALITIES = ("TJK", "UZB", "KGZ")
+
+GENERATE = """
+INSERT INTO crossings (authority, event_id, border_post, direction, at, local_date, from_country,
+  to_country, surname, given_name, patronymic, sex, birth_date, nationality, document_type,
+  document_number, document_issuer, document_expiry, purpose, grounds, person_key, source)
+SELECT 'RUS', 'B' || i, 'RUS-DME', CASE WHEN s % 2 = 0 THEN 'entry' ELSE 'exit' END,
+  d + time '09:00' - interval '3 hours', d, CASE WHEN s % 2 = 0 THEN nat ELSE 'RUS' END,
+  CASE WHEN s % 2 = 0 THEN 'RUS' ELSE nat END, 'RAKHMONOV', 'DZHAMSHED', '', 'M', '1990-01-02',
+  nat, 'P', num, nat, date '2030-01-01', 'work', '', nat || ':' || num, 'bench'
+FROM (
+  SELECT i, p, s, (ARRAY['TJK','UZB','KGZ'])[1 + p % 3] AS nat, lpad(p::text, 9, '0') AS num,
+    date '2023-01-01' + (p * 7919 % 400)::int + (s / 2) * 150
+      + (s % 2) * (10 + p * 37 % 110)::int AS d
+  FROM (SELECT i, (i::bigint - 1) / :per AS p, ((i - 1) % :per)::int AS s
+        FROM generate_series(:first, :last) AS i) AS g
+) AS x
+"""
+
+
+def generate(url: str, persons: int, crossings: int) -> None:
+    """Crossings in set-based SQL: each person enters and leaves in turn (an odd count: present)."""
+    per = max(1, crossings // persons)
+    engine = create_engine(url)
+    step = 1_000_000
+    with engine.begin() as conn:
+        for first in range(1, persons * per + 1, step):
+            last = min(first + step - 1, persons * per)
+            conn.execute(text(GENERATE), {"per": per, "first": first, "last": last})
+        conn.execute(
+            text(
+                "INSERT INTO persons (person_key, nationality, document_number) "
+                "SELECT DISTINCT person_key, nationality, document_number FROM crossings"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO documents (issuer, number, document_type, expiry, person_key) "
+                "SELECT DISTINCT document_issuer, document_number, 'P', date '2030-01-01', "
+                "person_key FROM crossings"
+            )
+        )
+        conn.execute(text("ANALYZE"))
+    engine.dispose()
+
+
+def mrz_of(person: int) -> list[str]:
+    nat = NATIONALITIES[person % 3]
+    return list(build_mrz(
+        "TD3", issuing_state=nat, document_number=f"{person:09d}", surname="RAKHMONOV",
+        given_names="DZHAMSHED", nationality=nat, birth_date=dt.date(1990, 1, 2), sex="M",
+        expiry_date=dt.date(2030, 1, 1),
+    ))  # fmt: skip
+
+
+def request_of(person: int) -> dict[str, Any]:
+    at = dt.datetime.combine(ON, dt.time(12), dt.timezone(dt.timedelta(hours=3)))
+    return {"mrz": mrz_of(person), "border_post": "RUS-DME", "direction": "exit",
+            "at": at.isoformat(), "grounds": "visa-free"}  # fmt: skip
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(p * len(ordered)))]
+
+
+def in_process(node: Node, persons: int, checks: int) -> tuple[list[float], list[float]]:
+    officer = Principal("RUS", "bench", Role.OFFICER, "border check")
+    rng = random.Random(7)
+    picks = [rng.randrange(persons) for _ in range(checks)]
+    requests = [BorderCheckRequest.model_validate(request_of(p)) for p in picks]
+    ours, peer = [], []
+    for person, request in zip(picks, requests, strict=True):
+        start = time.perf_counter()
+        run_check(node, officer, request)
+        ours.append(time.perf_counter() - start)
+        nat = NATIONALITIES[person % 3]
+        start = time.perf_counter()
+        with node.registry.reader() as conn:
+            crossings_of_person(conn, f"{nat}:{person:09d}", 200)
+        peer.append(time.perf_counter() - start)
+    return ours, peer
+
+
+SERVER = """
+import sys, uvicorn
+from rmis.api import create_app
+from rmis.config import Settings
+s = Settings(authority="RUS", database_url=sys.argv[1], demo=True)
+uvicorn.run(create_app(s), host="127.0.0.1", port=int(sys.argv[2]), log_level="warning")
+"""
+
+
+async def load(
+    port: int, key: str, persons: int, total: int, workers: int, seconds: float
+) -> tuple[list[float], float]:
+    import httpx
+
+    rng = random.Random(11)
+    bodies = [request_of(rng.randrange(persons)) for _ in range(total)]
+    latencies: list[float] = []
+    headers = {"X-API-Key": key, "X-Purpose": "border check"}
+    deadline = time.perf_counter() + seconds
+    limits = httpx.Limits(max_connections=workers)
+    async with httpx.AsyncClient(
+        base_url=f"http://127.0.0.1:{port}", limits=limits, timeout=30
+    ) as client:
+
+        async def worker(index: int) -> None:
+            for body in bodies[index::workers]:
+                if time.perf_counter() > deadline:
+                    return
+                start = time.perf_counter()
+                response = await client.post("/v1/border-checks", json=body, headers=headers)
+                response.raise_for_status()
+                latencies.append(time.perf_counter() - start)
+
+        start = time.perf_counter()
+        await asyncio.gather(*(worker(i) for i in range(workers)))
+        elapsed = time.perf_counter() - start
+    return latencies, len(latencies) / elapsed
+
+
+def over_http(
+    url: str, key: str, persons: int, total: int, seconds: float
+) -> tuple[list[float], float]:
+    port = 8765
+    server = subprocess.Popen([sys.executable, "-c", SERVER, url, str(port)])
+    try:
+        import httpx
+
+        for _ in range(100):
+            try:
+                httpx.get(f"http://127.0.0.1:{port}/v1/health", timeout=1)
+                break
+            except httpx.HTTPError:
+                time.sleep(0.2)
+        return asyncio.run(load(port, key, persons, total, 32, seconds))
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def overstays_peer(node: Node) -> int:
+    """The same list by a Python loop: every crossing read, each person judged by rmis.stay."""
+    from rmis.border import recorded_stays
+    from rmis.border.trips import Passage
+    from rmis.stay import assess_stay
+
+    found, key, passages, nat = 0, None, [], ""
+    sql = text("SELECT person_key, nationality, direction, local_date, grounds FROM crossings "
+               "WHERE authority = 'RUS' ORDER BY person_key, at, id")  # fmt: skip
+
+    def judge() -> int:
+        stays = recorded_stays(passages, ON)
+        if not stays.present:
+            return 0
+        return int(assess_stay("RUS", nat, "visa-free", ON, stays.trips).overstay_days > 0)
+
+    with node.registry.engine.connect().execution_options(stream_results=True) as conn:
+        for row in conn.execute(sql):
+            if row.person_key != key and key is not None:
+                found += judge()
+                passages = []
+            key, nat = row.person_key, row.nationality
+            passages.append(Passage(row.direction, row.local_date, row.grounds))
+    return found + (judge() if key is not None else 0)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="small sizes for a smoke run")
+    parser.add_argument("--persons", type=int, default=1_000_000)
+    parser.add_argument("--crossings", type=int, default=5_000_000)
+    parser.add_argument("--checks", type=int, default=2_000)
+    parser.add_argument("--http-seconds", type=float, default=30.0)
+    parser.add_argument("--no-peer", action="store_true", help="skip the slow Python overstay loop")
+    args = parser.parse_args()
+    if args.quick:
+        args.persons, args.crossings, args.checks, args.http_seconds = 20_000, 100_000, 300, 5.0
+    emit(
+        {
+            "bench": BENCH,
+            "machine": machine(("SQLAlchemy", "psycopg", "fastapi", "uvicorn", "httpx")),
+        }
+    )
+    schema = f"rmis_bench_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(POSTGRES)
+    with admin.begin() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    url = f"{POSTGRES}?options=-csearch_path%3D{schema}"
+    try:
+        run(args, url)
+    finally:
+        with admin.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+def run(args: argparse.Namespace, url: str) -> None:
+    registry = open_registry(url)
+    start = time.perf_counter()
+    generate(url, args.persons, args.crossings)
+    config = {"engine": "postgresql", "persons": args.persons, "crossings": args.crossings}
+    emit(
+        {
+            "bench": BENCH,
+            "config": config,
+            "metric": "generate_s",
+            "value": round(time.perf_counter() - start, 1),
+        }
+    )
+    node = Node(Settings(authority="RUS", database_url=url, demo=True), registry)
+    ours, peer = in_process(node, args.persons, args.checks)
+    for name, p in (("p50_ms", 0.5), ("p99_ms", 0.99)):
+        emit(result(BENCH, config | {"mode": "in-process"}, name, percentile(ours, p) * 1000,
+                    "indexed read of the crossings", percentile(peer, p) * 1000))  # fmt: skip
+    with registry.unit_of_work() as conn:
+        key = add_user(conn, "bench-officer", Role.OFFICER, "RUS")[1]
+    latencies, rate = over_http(url, key, args.persons, 200_000, args.http_seconds)
+    http_config = config | {"mode": "http", "clients": 32, "requests": len(latencies)}
+    emit(
+        {
+            "bench": BENCH,
+            "config": http_config,
+            "metric": "p99_ms",
+            "value": round(percentile(latencies, 0.99) * 1000, 1),
+        }
+    )
+    emit({"bench": BENCH, "config": http_config, "metric": "checks_per_s", "value": round(rate, 1)})
+    times = []
+    for _ in range(3):
+        start = time.perf_counter()
+        with registry.reader() as conn:
+            listed = len(find_overstays(conn, "RUS", ON))
+        times.append(time.perf_counter() - start)
+    sql_s = statistics.median(times)
+    peer_s, peer_found = 0.0, -1
+    if not args.no_peer:
+        start = time.perf_counter()
+        peer_found = overstays_peer(node)
+        peer_s = time.perf_counter() - start
+    emit(result(BENCH, config | {"mode": "overstays", "listed": listed, "peer_listed": peer_found},
+                "overstays_s", sql_s, "Python loop per person with rmis.stay", peer_s))  # fmt: skip
+    print(f"check p99 {percentile(ours, 0.99) * 1000:.1f} ms in-process, "
+          f"{percentile(latencies, 0.99) * 1000:.1f} ms over HTTP at {rate:.0f}/s; "
+          f"overstays {sql_s:.2f} s ({listed:,} persons)")  # fmt: skip
+    registry.dispose()
+
+
+if __name__ == "__main__":
+    main()

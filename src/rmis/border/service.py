@@ -1,0 +1,237 @@
+"""Running a border check and confirming the decision on it: what the API and CLI call."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any, Literal
+
+import uuid6
+from sqlalchemy import Connection, select
+
+from rmis.access import authorize, authorize_person_access, record_access
+from rmis.border.check import (
+    BorderCheckRequest,
+    RegistryFacts,
+    document_section,
+    falsification_section,
+    last_trips,
+    lost_stolen_section,
+    presented_document,
+)
+from rmis.border.screening import WatchlistScreener, screen_traveller
+from rmis.border.signals import PresentedDocument
+from rmis.border.stays import stay_section
+from rmis.border.trips import chronological
+from rmis.errors import Conflict, NotFound, ValidationFailed
+from rmis.ingest import fields_record, ingest_records
+from rmis.model import Permission, Principal
+from rmis.node import Node
+from rmis.registry.border_tables import border_checks
+
+Decision = Literal["admit", "refuse"]
+SCREENING_REFERS = frozenset({"hit", "possible"})
+
+
+def run_check(
+    node: Node,
+    principal: Principal,
+    request: BorderCheckRequest,
+    screener: WatchlistScreener | None = None,
+) -> dict[str, Any]:
+    """Check a traveller at a post; the answer is stored until a person confirms it."""
+    authorize(principal, Permission.BORDER_CHECK)
+    authorize_person_access(principal, node.authority)
+    at = request.at or dt.datetime.now(dt.UTC)
+    on = at.date()
+    doc, reading, typed = presented_document(request, on)
+    crossing = crossing_fields(node.authority, request, doc, at)
+    document, refer = document_section(doc, reading, on)
+    with node.registry.unit_of_work() as conn:
+        facts = RegistryFacts(conn, doc)
+        lost, lost_refer = lost_stolen_section(facts)
+        signals, signal_refer = falsification_section(request, doc, typed, facts, at)
+        screening = screen_traveller(screener, doc)
+        passages = chronological(facts.crossings)
+        stay, stay_refer = stay_section(
+            node.authority, doc.nationality, request.grounds, on, passages, request.direction
+        )
+        refer += lost_refer + signal_refer + stay_refer + _screening_refer(screening)
+        answer = {
+            "check_id": str(uuid6.uuid7()),
+            "at": at.isoformat(),
+            "authority": node.authority,
+            "border_post": request.border_post,
+            "direction": request.direction.value,
+            "traveller": _traveller(doc),
+            "verdict": "refer" if refer else "clear",
+            "reasons": refer,
+            "document": document,
+            "lost_stolen": lost,
+            "falsification": signals,
+            "screening": screening,
+            "stay": stay,
+            "last_trips": last_trips(facts, on),
+            "decided_by": "a person: RMIS recommends, the officer decides",
+        }
+        _store_check(conn, principal, answer, crossing)
+    return answer
+
+
+def _screening_refer(screening: dict[str, Any]) -> list[str]:
+    if screening.get("status") in SCREENING_REFERS:
+        return [f"watchlist {screening['status']}: {r}" for r in screening.get("reasons", [])]
+    return []
+
+
+def _traveller(doc: PresentedDocument) -> dict[str, Any]:
+    return {
+        "person_key": doc.person_key,
+        "surname": doc.surname,
+        "given_names": doc.given_names,
+        "nationality": doc.nationality,
+        "birth_date": doc.birth_date.isoformat() if doc.birth_date else None,
+        "sex": doc.sex,
+        "document_type": doc.document_type,
+        "issuing_state": doc.issuing_state,
+        "document_number": doc.document_number,
+        "expiry_date": doc.expiry_date.isoformat() if doc.expiry_date else None,
+    }
+
+
+def crossing_fields(
+    authority: str, request: BorderCheckRequest, doc: PresentedDocument, at: dt.datetime
+) -> dict[str, str]:
+    """The crossing a confirmed admission records (the crossing format's fields)."""
+    other = request.other_country or doc.nationality
+    if other == authority:
+        raise ValidationFailed(
+            "name the other country of the crossing",
+            [{"field": "other_country", "message": f"required for {authority}'s own nationals"}],
+        )
+    entry = request.direction.value == "entry"
+    return {
+        "authority": authority,
+        "border_post": request.border_post,
+        "direction": request.direction.value,
+        "at": at.isoformat(),
+        "from_country": other if entry else authority,
+        "to_country": authority if entry else other,
+        "surname": doc.surname,
+        "given_name": doc.given_names,
+        "sex": doc.sex,
+        "birth_date": doc.birth_date.isoformat() if doc.birth_date else "",
+        "nationality": doc.nationality,
+        "document_type": doc.document_type[:2] or "P",
+        "document_number": doc.document_number,
+        "document_issuer": doc.issuing_state,
+        "document_expiry": doc.expiry_date.isoformat() if doc.expiry_date else "",
+        "purpose": request.purpose.value,
+        "grounds": request.grounds,
+    }
+
+
+def _store_check(
+    conn: Connection, principal: Principal, answer: dict[str, Any], crossing: dict[str, str]
+) -> None:
+    conn.execute(
+        border_checks.insert().values(
+            id=answer["check_id"],
+            at=dt.datetime.fromisoformat(answer["at"]),
+            authority=answer["authority"],
+            border_post=answer["border_post"],
+            direction=answer["direction"],
+            person_key=answer["traveller"]["person_key"],
+            officer=principal.user,
+            verdict=answer["verdict"],
+            crossing=json.dumps(crossing, ensure_ascii=False),
+            answer=json.dumps(answer, ensure_ascii=False),
+            decision="",
+            decided_at=None,
+            decided_by="",
+            decision_note="",
+        )
+    )
+    detail = {"check_id": answer["check_id"], "verdict": answer["verdict"],
+              "border_post": answer["border_post"], "direction": answer["direction"]}  # fmt: skip
+    record_access(
+        conn, principal, "border.check", f"person:{answer['traveller']['person_key']}", detail
+    )
+
+
+def get_check(node: Node, principal: Principal, check_id: str) -> dict[str, Any]:
+    """A stored check's answer and the decision on it, if any (audited)."""
+    authorize(principal, Permission.BORDER_CHECK)
+    authorize_person_access(principal, node.authority)
+    with node.registry.unit_of_work() as conn:
+        row = _check_row(conn, check_id)
+        record_access(conn, principal, "border.check.read", f"border-check:{check_id}")
+    return {**json.loads(row.answer), "decision": _decision(row)}
+
+
+def _check_row(conn: Connection, check_id: str) -> Any:
+    query = select(border_checks).where(border_checks.c.id == check_id)
+    row = conn.execute(query.with_for_update()).first()
+    if row is None:
+        raise NotFound(f"no border check {check_id!r}")
+    return row
+
+
+def _decision(row: Any) -> dict[str, Any] | None:
+    if not row.decision:
+        return None
+    at = row.decided_at
+    at = at.replace(tzinfo=dt.UTC) if at.tzinfo is None else at
+    return {"decision": row.decision, "at": at.isoformat(), "by": row.decided_by,
+            "note": row.decision_note}  # fmt: skip
+
+
+def confirm_check(
+    node: Node, principal: Principal, check_id: str, decision: Decision, note: str = ""
+) -> dict[str, Any]:
+    """Record a person's decision on a check; admitting records the crossing (once).
+
+    A refusal needs its grounds in `note`: RMIS never refuses by itself.
+    """
+    authorize(principal, Permission.BORDER_CHECK)
+    authorize(principal, Permission.CROSSINGS_WRITE)
+    if decision == "refuse" and not note.strip():
+        raise ValidationFailed(
+            "a refusal states its grounds", [{"field": "note", "message": "required to refuse"}]
+        )
+    with node.registry.unit_of_work() as conn:
+        row = _check_row(conn, check_id)
+        if row.decision:
+            raise Conflict(f"border check {check_id} was already decided: {row.decision}")
+        _decide(conn, principal, row, decision, note)
+    outcome: dict[str, Any] = {"check_id": check_id, "decision": decision, "crossing": None}
+    if decision == "admit":
+        outcome["crossing"] = _record_crossing(node, principal, check_id, row.crossing)
+    return outcome
+
+
+def _decide(conn: Connection, principal: Principal, row: Any, decision: str, note: str) -> None:
+    conn.execute(
+        border_checks.update()
+        .where(border_checks.c.id == row.id)
+        .values(
+            decision=decision,
+            decided_at=dt.datetime.now(dt.UTC),
+            decided_by=principal.user,
+            decision_note=note,
+        )
+    )
+    detail = {"check_id": row.id, "decision": decision, "verdict": row.verdict, "note": note}
+    record_access(conn, principal, "border.decide", f"person:{row.person_key}", detail)
+
+
+def _record_crossing(
+    node: Node, principal: Principal, check_id: str, crossing: str
+) -> dict[str, Any]:
+    fields = {**json.loads(crossing), "event_id": f"check-{check_id}"}
+    record = fields_record(1, json.dumps(fields, ensure_ascii=False, sort_keys=True), fields)
+    summary = ingest_records(
+        node.registry, [record], principal, source=f"border-check:{principal.user}",
+        node_authority=node.authority, keep_held=True,
+    )  # fmt: skip
+    return {"event_id": fields["event_id"], **summary.as_dict()}
