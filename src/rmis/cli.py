@@ -377,6 +377,11 @@ def demo(
     run_demo(settings(), persons=persons, seed=seed, port=port, serve=serve_api, console=console)
 
 
+from rmis.cli_screening import register as register_screening  # noqa: E402
+
+register_screening(app)
+
+
 def main() -> None:
     """Entry point: RMIS errors become one clear line and a non-zero exit."""
     try:
@@ -384,3 +389,8 @@ def main() -> None:
     except RmisError as e:
         errors.print(f"[red]error:[/red] {e.detail}", highlight=False)
         raise SystemExit(1) from None
+
+
+from rmis.cli_border import register as _register_border  # noqa: E402
+
+_register_border(app)

@@ -22,23 +22,52 @@ class Permission(StrEnum):
     STATS_READ = "stats:read"
     USERS_MANAGE = "users:manage"
     AUDIT_VERIFY = "audit:verify"
+    BORDER_CHECK = "border:check"
+    DOCUMENT_ALERTS_READ = "document-alerts:read"
+    DOCUMENT_ALERTS_MANAGE = "document-alerts:manage"
+    WATCHLIST_MANAGE = "watchlist:manage"
+    SCREEN = "screening:run"
+    HITS_REVIEW = "hits:review"
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
-    # a border officer records crossings and reads the travellers of their own state
-    Role.OFFICER: frozenset({Permission.CROSSINGS_WRITE, Permission.PERSONS_READ}),
+    # a border officer records crossings, checks travellers and reads those of their own state
+    Role.OFFICER: frozenset(
+        {
+            Permission.CROSSINGS_WRITE,
+            Permission.PERSONS_READ,
+            Permission.BORDER_CHECK,
+            Permission.DOCUMENT_ALERTS_READ,
+            Permission.SCREEN,
+        }
+    ),
     # analysts see aggregates only: never a person-level record
     Role.ANALYST: frozenset({Permission.STATS_READ}),
     # counter-terrorism liaisons review persons (watchlist hits) and read statistics
-    Role.LIAISON: frozenset({Permission.PERSONS_READ, Permission.STATS_READ}),
-    # administrators run the node: users, quarantine repair, audit verification, ingest
+    # and keep the lost, stolen and revoked documents registry and the watchlists
+    Role.LIAISON: frozenset(
+        {
+            Permission.PERSONS_READ,
+            Permission.STATS_READ,
+            Permission.DOCUMENT_ALERTS_READ,
+            Permission.DOCUMENT_ALERTS_MANAGE,
+            Permission.WATCHLIST_MANAGE,
+            Permission.SCREEN,
+            Permission.HITS_REVIEW,
+        }
+    ),
+    # administrators run the node: users, quarantine repair, audit verification, ingest,
+    # and loading lost and stolen document lists and watchlists (never reviewing hits)
     Role.ADMIN: frozenset(
         {
+            Permission.WATCHLIST_MANAGE,
             Permission.CROSSINGS_WRITE,
             Permission.QUARANTINE_MANAGE,
             Permission.USERS_MANAGE,
             Permission.AUDIT_VERIFY,
             Permission.STATS_READ,
+            Permission.DOCUMENT_ALERTS_READ,
+            Permission.DOCUMENT_ALERTS_MANAGE,
         }
     ),
 }

@@ -15,7 +15,6 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.pool import NullPool
 
 from rmis.errors import StorageError
 
@@ -38,7 +37,8 @@ def create_registry_engine(url: str) -> Engine:
     if url.startswith("sqlite:///") and not url.startswith("sqlite:///:memory:"):
         Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
     if url.startswith("sqlite"):
-        engine = create_engine(url, poolclass=NullPool)
+        # pooled connections keep SQLite's page cache warm from one batch to the next
+        engine = create_engine(url)
         event.listen(engine, "connect", _tune_sqlite)
         return engine
     return create_engine(url, pool_pre_ping=True)

@@ -1,8 +1,17 @@
 """One router per capability."""
 
-from rmis.api.routers import crossings, health, persons, quarantine, stats, users
+from rmis.api.routers import (
+    border,
+    crossings,
+    health,
+    persons,
+    quarantine,
+    screening,
+    stats,
+    users,
+)
 
 ROUTERS = (health.router, crossings.router, persons.router, quarantine.router, stats.router)
-ALL_ROUTERS = (*ROUTERS, users.router)
+ALL_ROUTERS = (*ROUTERS, users.router, border.router, screening.router)
 
 __all__ = ["ALL_ROUTERS"]
