@@ -26,12 +26,16 @@ from typing import Any
 from sqlalchemy import create_engine, text
 
 from common import emit, machine, result  # type: ignore[import-not-found]
-from rmis.border import BorderCheckRequest, find_overstays, run_check
+from rmis.border import BorderCheckRequest, NodeWatchlistScreener, find_overstays, run_check
 from rmis.config import Settings
 from rmis.documents import build_mrz
 from rmis.model import Principal, Role
 from rmis.node import Node
 from rmis.registry import add_user, crossings_of_person, open_registry
+from rmis.registry.watchlist_tables import watchlist_entries, watchlist_versions
+from rmis.synth.watchlist import synthetic_watchlist
+from rmis.watchlist import node_index
+from rmis.watchlist.store import entry_content
 
 POSTGRES = os.environ.get(
     "RMIS_BENCH_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
@@ -84,6 +88,27 @@ def generate(url: str, persons: int, crossings: int) -> None:
     engine.dispose()
 
 
+def load_watchlist(url: str, size: int) -> None:
+    """`size` synthetic entries (rmis.synth, seed 7) written straight to the watchlist tables."""
+    import json
+
+    at = dt.datetime.now(dt.UTC)
+    entries, versions = [], []
+    for entry in synthetic_watchlist(size, 7):
+        content = entry_content(entry)
+        entries.append({**content, "names": json.dumps(content["names"], ensure_ascii=False),
+                        "documents": json.dumps(content["documents"]), "version": 1,
+                        "updated_at": at, "updated_by": "bench", "removed_at": None})  # fmt: skip
+        versions.append({"entry_id": entry.entry_id, "version": 1, "change": "added", "at": at,
+                         "content": json.dumps(content, ensure_ascii=False, sort_keys=True),
+                         "by": "bench"})  # fmt: skip
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(watchlist_entries.insert(), entries)
+        conn.execute(watchlist_versions.insert(), versions)
+    engine.dispose()
+
+
 def mrz_of(person: int) -> list[str]:
     nat = NATIONALITIES[person % 3]
     return list(build_mrz(
@@ -110,9 +135,10 @@ def in_process(node: Node, persons: int, checks: int) -> tuple[list[float], list
     picks = [rng.randrange(persons) for _ in range(checks)]
     requests = [BorderCheckRequest.model_validate(request_of(p)) for p in picks]
     ours, peer = [], []
+    screener = NodeWatchlistScreener(node.registry)
     for person, request in zip(picks, requests, strict=True):
         start = time.perf_counter()
-        run_check(node, officer, request)
+        run_check(node, officer, request, screener)
         ours.append(time.perf_counter() - start)
         nat = NATIONALITIES[person % 3]
         start = time.perf_counter()
@@ -123,12 +149,21 @@ def in_process(node: Node, persons: int, checks: int) -> tuple[list[float], list
 
 
 SERVER = """
-import sys, uvicorn
-from rmis.api import create_app
-from rmis.config import Settings
-s = Settings(authority="RUS", database_url=sys.argv[1], demo=True)
-uvicorn.run(create_app(s), host="127.0.0.1", port=int(sys.argv[2]), log_level="warning")
+import os, sys, uvicorn
+sys.path.insert(0, os.path.dirname(os.path.abspath(sys.argv[3])))
+uvicorn.run("border_check:server_app", factory=True, host="127.0.0.1", port=int(sys.argv[2]),
+            workers=int(sys.argv[1]), log_level="warning")
 """
+
+
+def server_app() -> Any:
+    """The node's API for the HTTP run, its watchlist index built before the first request."""
+    from rmis.api import create_app
+
+    url = os.environ["RMIS_BENCH_URL"]
+    app = create_app(Settings(authority="RUS", database_url=url, demo=True))
+    node_index(app.state.node.registry)
+    return app
 
 
 async def load(
@@ -162,14 +197,16 @@ async def load(
 
 
 def over_http(
-    url: str, key: str, persons: int, total: int, seconds: float
+    url: str, key: str, persons: int, total: int, seconds: float, workers: int
 ) -> tuple[list[float], float]:
     port = 8765
-    server = subprocess.Popen([sys.executable, "-c", SERVER, url, str(port)])
+    env = {**os.environ, "RMIS_BENCH_URL": url}
+    command = [sys.executable, "-c", SERVER, str(workers), str(port), __file__]
+    server = subprocess.Popen(command, env=env)
     try:
         import httpx
 
-        for _ in range(100):
+        for _ in range(600):
             try:
                 httpx.get(f"http://127.0.0.1:{port}/v1/health", timeout=1)
                 break
@@ -214,10 +251,13 @@ def main() -> None:
     parser.add_argument("--crossings", type=int, default=5_000_000)
     parser.add_argument("--checks", type=int, default=2_000)
     parser.add_argument("--http-seconds", type=float, default=30.0)
+    parser.add_argument("--watchlist", type=int, default=100_000, help="watchlist entries")
+    parser.add_argument("--server-workers", type=int, default=2, help="uvicorn processes")
     parser.add_argument("--no-peer", action="store_true", help="skip the slow Python overstay loop")
     args = parser.parse_args()
     if args.quick:
         args.persons, args.crossings, args.checks, args.http_seconds = 20_000, 100_000, 300, 5.0
+        args.watchlist = 10_000
     emit(
         {
             "bench": BENCH,
@@ -241,7 +281,9 @@ def run(args: argparse.Namespace, url: str) -> None:
     registry = open_registry(url)
     start = time.perf_counter()
     generate(url, args.persons, args.crossings)
-    config = {"engine": "postgresql", "persons": args.persons, "crossings": args.crossings}
+    load_watchlist(url, args.watchlist)
+    config = {"engine": "postgresql", "persons": args.persons, "crossings": args.crossings,
+              "watchlist": args.watchlist}  # fmt: skip
     emit(
         {
             "bench": BENCH,
@@ -251,14 +293,21 @@ def run(args: argparse.Namespace, url: str) -> None:
         }
     )
     node = Node(Settings(authority="RUS", database_url=url, demo=True), registry)
+    start = time.perf_counter()
+    node_index(registry)
+    emit({"bench": BENCH, "config": config, "metric": "watchlist_index_s",
+          "value": round(time.perf_counter() - start, 1)})  # fmt: skip
     ours, peer = in_process(node, args.persons, args.checks)
     for name, p in (("p50_ms", 0.5), ("p99_ms", 0.99)):
         emit(result(BENCH, config | {"mode": "in-process"}, name, percentile(ours, p) * 1000,
                     "indexed read of the crossings", percentile(peer, p) * 1000))  # fmt: skip
     with registry.unit_of_work() as conn:
         key = add_user(conn, "bench-officer", Role.OFFICER, "RUS")[1]
-    latencies, rate = over_http(url, key, args.persons, 200_000, args.http_seconds)
-    http_config = config | {"mode": "http", "clients": 32, "requests": len(latencies)}
+    latencies, rate = over_http(
+        url, key, args.persons, 200_000, args.http_seconds, args.server_workers
+    )
+    http_config = config | {"mode": "http", "clients": 32, "server_workers": args.server_workers,
+                            "requests": len(latencies)}  # fmt: skip
     emit(
         {
             "bench": BENCH,

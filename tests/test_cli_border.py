@@ -188,3 +188,48 @@ def test_documents_check_decide_and_overstays(db: list[str], tmp_path: Path) -> 
     listed = runner.invoke(app, [*db, "overstays", "--on", "2016-09-01", "--json"])
     assert listed.exit_code == 0, listed.output
     assert [p["person_key"] for p in json.loads(listed.stdout)["persons"]] == ["UTO:L898902C3"]
+
+
+def _tajik_mrz(number: str, birth: str) -> list[str]:
+    import datetime as dt
+
+    from rmis.documents import build_mrz
+
+    return list(
+        build_mrz(
+            "TD3",
+            issuing_state="TJK",
+            document_number=number,
+            surname="RAKHMONOV",
+            given_names="DZHAMSHED",
+            nationality="TJK",
+            birth_date=dt.date.fromisoformat(birth),
+            sex="M",
+            expiry_date=dt.date(2030, 1, 1),
+        )
+    )
+
+
+def test_check_screens_against_the_node_watchlist(db: list[str], tmp_path: Path) -> None:
+    watchlist = tmp_path / "wl.csv"
+    watchlist.write_text(
+        "record_id,source,surname,given_name,patronymic,sex,birth_date,nationality,document_number\n"
+        "ATC-7,ATC,Раҳмонов,Ҷамшед,,M,1990-01-02,TJK,\n"
+        "ATC-8,ATC,Каримов,Бахтиёр,,M,1985-03-04,UZB,\n",
+        encoding="utf-8",
+    )
+    loaded = runner.invoke(app, [*db, "watchlist", "load", str(watchlist), "--json"])
+    assert loaded.exit_code == 0, loaded.output
+
+    def check(mrz: list[str]) -> dict:  # type: ignore[type-arg]
+        args = ["check", "--post", "RUS-DME", "--direction", "entry", "--grounds", "visa-free"]
+        result = runner.invoke(app, [*db, *args, "--at", "2024-04-01T10:00:00+03:00", *mrz])
+        assert result.exit_code == 0, result.output
+        return json.loads(result.stdout)  # type: ignore[no-any-return]
+
+    listed = check(_tajik_mrz("401234567", "1990-01-02"))
+    assert listed["verdict"] == "refer" and listed["screening"]["status"] == "hit"
+    assert [h["entry_id"] for h in listed["screening"]["hits"]] == ["ATC-7"]
+    assert listed["screening"]["hits"][0]["decision"] == "alert"
+    namesake = check(_tajik_mrz("407654321", "1971-08-19"))
+    assert namesake["screening"]["status"] == "clear" and namesake["verdict"] == "clear"

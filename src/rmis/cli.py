@@ -118,6 +118,7 @@ def ingest_crossings(
                 node_authority=n.authority,
                 batch_size=batch_size or n.settings.ingest_batch_size,
                 on_bytes=advancer(progress, task),
+                reindex_above_bytes=n.settings.reindex_above_mb << 20,
             )
             summaries.append(summary.as_dict())
     if as_json:

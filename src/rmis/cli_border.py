@@ -175,7 +175,7 @@ def check(
     ] = "border check",
 ) -> None:
     """Check a traveller at a post: document, lost/stolen, screening, stay; clear or refer."""
-    from rmis.border import BorderCheckRequest, run_check
+    from rmis.border import BorderCheckRequest, NodeWatchlistScreener, run_check
     from rmis.cli import node, print_json
 
     text = "\n".join(lines) if lines else sys.stdin.read()
@@ -183,7 +183,8 @@ def check(
     fields |= {k: v for k, v in (("at", at), ("other_country", other_country)) if v}
     request = _validated(BorderCheckRequest, fields)
     n = node()
-    print_json(run_check(n, _officer(n, purpose), request))
+    screener = NodeWatchlistScreener(n.registry)
+    print_json(run_check(n, _officer(n, purpose), request, screener))
 
 
 def decide(

@@ -39,6 +39,11 @@ class Settings(BaseSettings):
     ingest_batch_size: int = Field(
         20_000, description="Records written per transaction by bulk ingest.", gt=0
     )
+    reindex_above_mb: int = Field(
+        64,
+        description="Files larger than this load with secondary indexes rebuilt afterwards.",
+        ge=0,
+    )
     api_host: str = Field("127.0.0.1", description="Address the API listens on.")
     api_port: int = Field(8000, description="Port the API listens on.")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import shutil
 from pathlib import Path
@@ -12,12 +13,18 @@ from rich.table import Table
 
 from rmis.config import Settings
 from rmis.ingest import ingest_file
-from rmis.model import Principal, Role
+from rmis.model import PERSON_FIELDS, Principal, Role
+from rmis.names import PersonName
 from rmis.node import Node, open_node
 from rmis.progress import advancer, bytes_progress, count_progress
 from rmis.registry import add_user
+from rmis.screening import WatchlistEntry
 from rmis.stats import DepartureQuery, departures_report, departures_sentence
 from rmis.synth import RegionConfig, estimate_records, write_region
+from rmis.synth.watchlist import synthetic_watchlist
+from rmis.watchlist.service import load_entries
+
+WATCHLIST_SIZE = 300
 
 ORIGINS = ("TJK", "UZB", "KGZ", "KAZ", "AZE")
 
@@ -99,6 +106,65 @@ def print_statistics(nodes: dict[str, Node], year: int, console: Console) -> Non
         console.print(sentence)
 
 
+def listed_travellers(nodes: dict[str, Node]) -> list[WatchlistEntry]:
+    """One foreign traveller from each node's records, listed as they were recorded."""
+    from sqlalchemy import select
+
+    from rmis.registry.tables import crossings
+
+    c = crossings.c
+    columns = (c.surname, c.given_name, c.patronymic, c.sex, c.birth_date, c.nationality)
+    entries = []
+    for n, (code, node) in enumerate(sorted(nodes.items()), start=1):
+        query = (
+            select(*columns, c.document_number)
+            .where(c.nationality != code, c.direction == "entry", c.birth_date != "")
+            .order_by(c.person_key, c.at)
+            .limit(1)
+        )
+        with node.registry.reader() as conn:
+            row = conn.execute(query).first()
+        if row is None:
+            continue
+        entries.append(
+            WatchlistEntry(
+                f"WL-T{n:05d}", (PersonName(row.surname, row.given_name, row.patronymic),),
+                row.birth_date, row.sex, row.nationality, (row.document_number,), "ATC",
+                f"demo: a traveller in the records of {code}", "ATC",
+            )
+        )  # fmt: skip
+    return entries
+
+
+def load_watchlists(nodes: dict[str, Node], seed: int, console: Console, out: Path) -> int:
+    """The same synthetic watchlist in every node, a few entries being real travellers."""
+    travellers = listed_travellers(nodes)
+    entries = synthetic_watchlist(WATCHLIST_SIZE - len(travellers), seed) + travellers
+    for code, node in nodes.items():
+        load_entries(node.registry, Principal(code, "demo", Role.ADMIN, "demo watchlist"), entries)
+    write_watchlist_csv(entries, out)
+    names = ", ".join(f"{e.primary_name.surname} {e.primary_name.given_name}" for e in travellers)
+    console.print(
+        f"Watchlist: {len(entries):,} entries loaded into each of {len(nodes)} nodes "
+        f"({len(travellers)} of them travellers in the region's records: {names}); "
+        f"also in {out}"
+    )
+    return len(entries)
+
+
+def write_watchlist_csv(entries: list[WatchlistEntry], out: Path) -> None:
+    """The entries in the person-record CSV contract (`rmis screen --watchlist`)."""
+    with out.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f, lineterminator="\n")
+        writer.writerow(PERSON_FIELDS)
+        for e in entries:
+            name = e.primary_name
+            writer.writerow([
+                e.entry_id, e.list_name, name.surname, name.given_name, name.patronymic, e.sex,
+                e.birth_date, e.nationality, e.documents[0] if e.documents else "",
+            ])  # fmt: skip
+
+
 def issue_demo_keys(
     nodes: dict[str, Node], console: Console, keys_file: Path
 ) -> dict[str, dict[str, str]]:
@@ -130,6 +196,7 @@ def run_demo(
     generate_region(root / "region", persons, years, seed, console)
     nodes = ingest_region(base, root / "region", root / "nodes", console)
     print_statistics(nodes, years[-1], console)
+    load_watchlists(nodes, seed, console, root / "watchlist.csv")
     issue_demo_keys(nodes, console, root / "keys.json")
     if serve:
         _serve(nodes, port, console)
@@ -147,6 +214,9 @@ def _serve(nodes: dict[str, Node], port: int, console: Console) -> None:
         f"(docs: http://{host}:{port}/nodes/TJK/docs). Try:\n"
         f"  curl -H 'X-API-Key: <analyst key of TJK>' "
         f"'http://{host}:{port}/nodes/TJK/v1/stats/departures?year=2023&purpose=work'\n"
+        f"  curl -H 'X-API-Key: <officer key of RUS>' -H 'X-Purpose: border check' "
+        f"-H 'Content-Type: application/json' -d @check.json "
+        f"http://{host}:{port}/nodes/RUS/v1/border-checks  (see docs/api.md)\n"
         "Ctrl-C stops."
     )
     uvicorn.run(create_region_app(nodes), host=host, port=port, log_level="warning")

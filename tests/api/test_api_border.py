@@ -81,7 +81,7 @@ def test_a_clean_entry_is_clear_and_says_screening_was_not_run(
     assert answer["verdict"] == "clear" and answer["reasons"] == []
     assert answer["screening"] == {
         "status": "not_run",
-        "reason": "no watchlist screening configured on this node",
+        "reason": "no watchlist entries on this node: not screened",
     }
     assert answer["document"]["status"] == "valid"
     assert answer["lost_stolen"]["status"] == "clear"
@@ -207,3 +207,77 @@ def test_overstays_endpoint_lists_those_past_their_stay(
     assert (
         client.get("/v1/overstays?on=2024-03-31", headers=auth(keys["analyst"])).status_code == 403
     )
+
+
+WATCHLIST = [
+    {
+        "entry_id": "ATC-7",
+        "names": [{"surname": "Раҳмонов", "given_name": "Ҷамшед"}],
+        "birth_date": "1990-01-02",
+        "sex": "M",
+        "nationality": "TJK",
+        "list_name": "ATC",
+        "reason": "test",
+    },
+    {
+        "entry_id": "ATC-8",
+        "names": [{"surname": "Каримов", "given_name": "Бахтиёр"}],
+        "birth_date": "1985-03-04",
+        "nationality": "UZB",
+        "list_name": "ATC",
+        "reason": "test",
+    },
+]
+
+
+def namesake_mrz() -> list[str]:
+    import datetime as dt
+
+    return list(
+        build_mrz(
+            "TD3",
+            issuing_state="TJK",
+            document_number="407654321",
+            surname="RAKHMONOV",
+            given_names="DZHAMSHED",
+            nationality="TJK",
+            birth_date=dt.date(1971, 8, 19),
+            sex="M",
+            expiry_date=dt.date(2030, 1, 1),
+        )
+    )
+
+
+def test_a_listed_traveller_is_referred_with_the_hit_and_a_namesake_is_not(
+    client: TestClient, keys: dict[str, str]
+) -> None:
+    for entry in WATCHLIST:
+        created = client.post("/v1/watchlist/entries", json=entry, headers=auth(keys["liaison"]))
+        assert created.status_code == 201, created.text
+    listed = check(client, keys["officer"])
+    assert listed["verdict"] == "refer"
+    screening = listed["screening"]
+    assert screening["status"] == "hit" and screening["entries"] == 2
+    [hit] = screening["hits"]
+    assert hit["entry_id"] == "ATC-7" and hit["decision"] == "alert" and hit["score"] > 0.9
+    assert hit["explanation"]
+    assert any(r.startswith("watchlist hit: alert on entry ATC-7") for r in listed["reasons"])
+    stored = client.get("/v1/hits", headers=auth(keys["liaison"])).json()["hits"]
+    assert [h["hit_id"] for h in stored] == [hit["hit_id"]]
+    namesake = check(client, keys["officer"], mrz=namesake_mrz())
+    assert namesake["screening"] == {"status": "clear", "reasons": [], "entries": 2, "hits": []}
+    assert namesake["verdict"] == "clear", namesake["reasons"]
+
+
+def test_a_review_hit_refers_the_traveller_with_its_reason(
+    client: TestClient, keys: dict[str, str]
+) -> None:
+    entry = {**WATCHLIST[0], "entry_id": "ATC-9", "birth_date": "1990"}
+    assert client.post(
+        "/v1/watchlist/entries", json=entry, headers=auth(keys["liaison"])
+    ).is_success
+    answer = check(client, keys["officer"])
+    assert answer["screening"]["status"] == "possible"
+    assert [h["decision"] for h in answer["screening"]["hits"]] == ["review"]
+    assert answer["verdict"] == "refer"
+    assert any(r.startswith("watchlist possible: review on entry ATC-9") for r in answer["reasons"])

@@ -123,3 +123,30 @@ def test_an_analyst_cannot_ingest(registry: Registry, tmp_path: Path) -> None:
     analyst = Principal("TJK", "nodira", Role.ANALYST, "")
     with pytest.raises(AccessDenied):
         ingest_file(registry, mixed_file(tmp_path), analyst, node_authority="TJK")
+
+
+def test_a_large_load_rebuilds_the_indexes_it_dropped(registry: Registry, tmp_path: Path) -> None:
+    from sqlalchemy import inspect
+
+    path = mixed_file(tmp_path)
+    s = ingest_file(
+        registry, path, OPERATOR, node_authority="TJK", batch_size=3, reindex_above_bytes=0
+    )
+    assert (s.read, s.stored, s.quarantined) == (10, 6, 4)
+    names = {i["name"] for i in inspect(registry.engine).get_indexes("crossings")}
+    assert {"ix_crossings_person", "ix_crossings_flow"} <= names
+
+
+def test_indexes_a_killed_load_left_dropped_come_back_on_open(
+    registry: Registry, registry_url: str
+) -> None:
+    from sqlalchemy import inspect
+
+    from rmis.registry import open_registry
+
+    with registry.unit_of_work() as conn:
+        conn.exec_driver_sql("DROP INDEX ix_crossings_flow")
+    reopened = open_registry(registry_url)
+    names = {i["name"] for i in inspect(reopened.engine).get_indexes("crossings")}
+    reopened.dispose()
+    assert "ix_crossings_flow" in names

@@ -9,6 +9,7 @@ from fastapi import FastAPI
 from rmis import __version__
 from rmis.api.problems import install_problem_handlers
 from rmis.api.routers import ALL_ROUTERS
+from rmis.border import NodeWatchlistScreener
 from rmis.config import Settings
 from rmis.node import Node, open_node
 
@@ -31,6 +32,8 @@ def create_app(settings: Settings, node: Node | None = None) -> FastAPI:
         description=DESCRIPTION,
     )
     app.state.node = node
+    # screening runs once the node has watchlist entries; until then the check says so
+    app.state.screener = NodeWatchlistScreener(node.registry)
     install_problem_handlers(app)
     for router in ALL_ROUTERS:
         app.include_router(router)

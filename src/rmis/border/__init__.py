@@ -17,6 +17,7 @@ from rmis.border.service import confirm_check, get_check, run_check
 from rmis.border.signals import PresentedDocument
 from rmis.border.stays import stay_json
 from rmis.border.trips import Passage, RecordedStays, passage_of, recorded_stays
+from rmis.border.watchlist import NodeWatchlistScreener
 
 __all__ = [
     "NOT_RUN",
@@ -24,6 +25,7 @@ __all__ = [
     "AlertStatus",
     "BorderCheckRequest",
     "DocumentAlert",
+    "NodeWatchlistScreener",
     "Passage",
     "PresentedDocument",
     "RecordedStays",

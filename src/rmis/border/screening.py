@@ -1,32 +1,41 @@
 """Watchlist screening as the border check sees it: a port that screening plugs into.
 
-Until a node configures a screener, the check answers that screening was not run, never a
-silent pass.
+Until a node has a screener and watchlist entries, the check answers that screening was not
+run, never a silent pass.
 """
 
 from __future__ import annotations
 
 from typing import Any, Protocol
 
+from sqlalchemy import Connection
+
 from rmis.border.signals import PresentedDocument
+from rmis.model import Principal
 
 NOT_RUN = {"status": "not_run", "reason": "no watchlist screening configured on this node"}
 
 
 class WatchlistScreener(Protocol):
-    """Screens one traveller against the node's watchlists.
+    """Screens one traveller against the node's watchlists, in the check's transaction.
 
-    Answers `{"status": "clear" | "possible" | "hit", "reasons": [...], "matches": [...]}`;
-    anything but `clear` refers the traveller to a person.
+    Answers `{"status": "not_run" | "clear" | "possible" | "hit", "reasons": [...],
+    "hits": [...]}`; `possible` (review hits only) and `hit` (an alert) refer the traveller
+    to a person.
     """
 
-    def screen(self, traveller: PresentedDocument) -> dict[str, Any]: ...
+    def screen(
+        self, conn: Connection, principal: Principal, traveller: PresentedDocument
+    ) -> dict[str, Any]: ...
 
 
 def screen_traveller(
-    screener: WatchlistScreener | None, traveller: PresentedDocument
+    screener: WatchlistScreener | None,
+    conn: Connection,
+    principal: Principal,
+    traveller: PresentedDocument,
 ) -> dict[str, Any]:
     """The screening section of a check: the screener's answer, or plainly not run."""
     if screener is None:
         return dict(NOT_RUN)
-    return screener.screen(traveller)
+    return screener.screen(conn, principal, traveller)

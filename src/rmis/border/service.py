@@ -51,7 +51,7 @@ def run_check(
         facts = RegistryFacts(conn, doc)
         lost, lost_refer = lost_stolen_section(facts)
         signals, signal_refer = falsification_section(request, doc, typed, facts, at)
-        screening = screen_traveller(screener, doc)
+        screening = screen_traveller(screener, conn, principal, doc)
         passages = chronological(facts.crossings)
         stay, stay_refer = stay_section(
             node.authority, doc.nationality, request.grounds, on, passages, request.direction
@@ -153,7 +153,8 @@ def _store_check(
         )
     )
     detail = {"check_id": answer["check_id"], "verdict": answer["verdict"],
-              "border_post": answer["border_post"], "direction": answer["direction"]}  # fmt: skip
+              "border_post": answer["border_post"], "direction": answer["direction"],
+              "screening": answer["screening"]["status"]}  # fmt: skip
     record_access(
         conn, principal, "border.check", f"person:{answer['traveller']['person_key']}", detail
     )

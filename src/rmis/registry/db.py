@@ -17,6 +17,7 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import SQLAlchemyError
 
 from rmis.errors import StorageError
+from rmis.registry.tables import DEFERRABLE_INDEXES
 
 MIGRATIONS = "rmis.registry:migrations"
 
@@ -63,8 +64,31 @@ class Registry:
             with self.engine.begin() as conn:
                 config.attributes["connection"] = conn
                 command.upgrade(config, "heads")
+            self.restore_indexes()
         except SQLAlchemyError as e:
             raise StorageError(f"migrating the registry at {self.safe_url} failed: {e}") from e
+
+    def restore_indexes(self) -> None:
+        """Build any crossing index a bulk load dropped and did not live to rebuild."""
+        with self.engine.begin() as conn:
+            for index in DEFERRABLE_INDEXES:
+                index.create(conn, checkfirst=True)
+
+    @contextmanager
+    def deferred_indexes(self) -> Iterator[None]:
+        """Drop the secondary crossing indexes for a large load and rebuild them afterwards.
+
+        Building an index from sorted rows is far cheaper than inserting each row at a random
+        place in it; the unique (authority, event_id) index stays, so loading stays idempotent.
+        A load killed midway leaves them dropped: the next `migrate()` builds them again.
+        """
+        with self.engine.begin() as conn:
+            for index in DEFERRABLE_INDEXES:
+                index.drop(conn, checkfirst=True)
+        try:
+            yield
+        finally:
+            self.restore_indexes()
 
     @contextmanager
     def unit_of_work(self) -> Iterator[Connection]:

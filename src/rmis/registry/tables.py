@@ -69,6 +69,9 @@ crossings = Table(
     Index("ix_crossings_flow", "authority", "direction", "local_date"),
 )
 
+# secondary indexes a large load may drop and rebuild (see Registry.deferred_indexes)
+DEFERRABLE_INDEXES = tuple(i for i in crossings.indexes if not i.unique)
+
 # Bulk ingest writes a batch here first (COPY on PostgreSQL), then merges it in set-based SQL.
 staged_metadata = MetaData()
 staged_crossings = Table(

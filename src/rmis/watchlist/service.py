@@ -16,6 +16,8 @@ import weakref
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import Connection
+
 from rmis.access import authorize, record_access
 from rmis.errors import ValidationFailed
 from rmis.model import Permission, PersonRecord, Principal
@@ -38,18 +40,25 @@ _INDEXES: weakref.WeakKeyDictionary[Registry, _IndexState] = weakref.WeakKeyDict
 _INDEXES_LOCK = threading.Lock()
 
 
-def node_index(registry: Registry, config: ScreeningConfig | None = None) -> WatchlistIndex:
-    """The registry's index, built on first use and caught up with every stored change."""
+def node_index(
+    registry: Registry, config: ScreeningConfig | None = None, conn: Connection | None = None
+) -> WatchlistIndex:
+    """The registry's index, built on first use and caught up with every stored change
+    (read on `conn` when given, so a caller's transaction needs no second connection).
+    """
     with _INDEXES_LOCK:
         state = _INDEXES.get(registry)
         if state is None:
-            with registry.reader() as conn:
-                seen = store.latest_version_id(conn)
-                index = WatchlistIndex.build(store.iter_entries(conn), config)
+            with registry.reader() as build_conn:
+                seen = store.latest_version_id(build_conn)
+                index = WatchlistIndex.build(store.iter_entries(build_conn), config)
             state = _INDEXES[registry] = _IndexState(index, seen, threading.Lock())
     with state.lock:
-        with registry.reader() as conn:
-            changes = store.changes_since(conn, state.seen)
+        if conn is None:
+            with registry.reader() as read_conn:
+                changes = _changes(read_conn, state.seen)
+        else:
+            changes = _changes(conn, state.seen)
         for row_id, change, entry in changes:
             if change == "removed":
                 state.index.remove(entry.entry_id)
@@ -57,6 +66,13 @@ def node_index(registry: Registry, config: ScreeningConfig | None = None) -> Wat
                 state.index.add(entry)
             state.seen = row_id
     return state.index
+
+
+def _changes(conn: Connection, seen: int) -> list[tuple[int, str, WatchlistEntry]]:
+    # the newest id is an index-only look-up; the changes are read only when there are some
+    if store.latest_version_id(conn) <= seen:
+        return []
+    return store.changes_since(conn, seen)
 
 
 def load_entries(
@@ -143,16 +159,34 @@ def screen_person(
     """Screen one person: alerts and reviews, stored and audited; pairs a liaison dismissed
     for the same person data and entry version are not raised again.
     """
+    with registry.unit_of_work() as conn:
+        return screen_in(conn, registry, principal, record)
+
+
+def screen_in(
+    conn: Connection,
+    registry: Registry,
+    principal: Principal,
+    record: PersonRecord,
+    audit_clear: bool = True,
+    index: WatchlistIndex | None = None,
+) -> list[store.StoredHit]:
+    """`screen_person` inside the caller's transaction. With `audit_clear` False a screening
+    that raises no hit writes nothing (the caller audits it as part of its own action).
+    `index`, if given, is the node's index already caught up in this transaction.
+    """
     authorize(principal, Permission.SCREEN)
-    hits = node_index(registry).screen(query_of(record))
+    index = node_index(registry, conn=conn) if index is None else index
+    hits = index.screen(query_of(record))
+    if not hits and not audit_clear:
+        return []
     fingerprint, at = person_fingerprint(record), dt.datetime.now(dt.UTC)
     person = record.model_dump()
-    with registry.unit_of_work() as conn:
-        dismissed = store.dismissed_entries(conn, fingerprint) if hits else set()
-        kept = [h for h in hits if (h.entry_id, h.entry_version) not in dismissed]
-        stored = [store.save_hit(conn, h, person, fingerprint, principal.user, at) for h in kept]
-        detail = {"hits": [s.hit_id for s in stored], "suppressed": len(hits) - len(kept)}
-        record_access(conn, principal, "screening.screen", f"record:{record.record_id}", detail)
+    dismissed = store.dismissed_entries(conn, fingerprint) if hits else set()
+    kept = [h for h in hits if (h.entry_id, h.entry_version) not in dismissed]
+    stored = [store.save_hit(conn, h, person, fingerprint, principal.user, at) for h in kept]
+    detail = {"hits": [s.hit_id for s in stored], "suppressed": len(hits) - len(kept)}
+    record_access(conn, principal, "screening.screen", f"record:{record.record_id}", detail)
     return stored
 
 

@@ -8,7 +8,7 @@ from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
 from rmis.access import authorize, issue_token, record_access
-from rmis.api.deps import NodeDep, PrincipalDep
+from rmis.api.deps import CallerCacheDep, NodeDep, PrincipalDep
 from rmis.model import Permission, Role
 from rmis.registry import User, add_user, list_users, revoke_user, verify_audit
 
@@ -50,12 +50,15 @@ def users(node: NodeDep, principal: PrincipalDep) -> list[dict[str, Any]]:
 
 
 @router.delete("/v1/users/{name}")
-def revoke(name: str, node: NodeDep, principal: PrincipalDep) -> dict[str, Any]:
+def revoke(
+    name: str, node: NodeDep, principal: PrincipalDep, callers: CallerCacheDep
+) -> dict[str, Any]:
     """Revoke a user's key and tokens; their audit history stays."""
     authorize(principal, Permission.USERS_MANAGE)
     with node.registry.unit_of_work() as conn:
         user = revoke_user(conn, name)
         record_access(conn, principal, "user.revoke", f"user:{name}")
+    callers.clear()
     return user_dict(user)
 
 
