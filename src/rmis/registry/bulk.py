@@ -16,7 +16,7 @@ from sqlalchemy import Connection, func, select, true
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.schema import CreateTable
 
-from rmis.model import Crossing
+from rmis.model import Crossing, person_key
 from rmis.registry.tables import (
     CROSSING_COLUMNS,
     crossings,
@@ -49,28 +49,30 @@ def crossing_row(
     day: Callable[[dt.date], Any] = _same_day,
 ) -> CrossingRow:
     """A crossing in CROSSING_COLUMNS order, instants and days in the driver's form."""
+    f = c.__dict__  # the validated fields; read directly, this runs once per stored record
+    at, expiry = f["at"], f["document_expiry"]
     return (
-        c.authority,
-        c.event_id,
-        c.border_post,
-        c.direction,  # StrEnum members are str: drivers take them as they are
-        instant(c.at),
-        day(c.at.date()),
-        c.from_country,
-        c.to_country,
-        c.surname,
-        c.given_name,
-        c.patronymic,
-        c.sex,
-        c.birth_date,
-        c.nationality,
-        c.document_type,
-        c.document_number,
-        c.document_issuer or "",
-        day(c.document_expiry) if c.document_expiry else None,
-        c.purpose,
-        c.grounds,
-        c.person_key,
+        f["authority"],
+        f["event_id"],
+        f["border_post"],
+        f["direction"],  # StrEnum members are str: drivers take them as they are
+        instant(at),
+        day(at.date()),
+        f["from_country"],
+        f["to_country"],
+        f["surname"],
+        f["given_name"],
+        f["patronymic"],
+        f["sex"],
+        f["birth_date"],
+        f["nationality"],
+        f["document_type"],
+        f["document_number"],
+        f["document_issuer"] or "",
+        day(expiry) if expiry else None,
+        f["purpose"],
+        f["grounds"],
+        person_key(f["nationality"], f["document_number"]),
         source,
     )
 
