@@ -395,3 +395,7 @@ def main() -> None:
 from rmis.cli_border import register as _register_border  # noqa: E402
 
 _register_border(app)
+
+from rmis.cli_linkage import register as _register_linkage  # noqa: E402
+
+_register_linkage(app)
