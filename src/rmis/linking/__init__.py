@@ -1,0 +1,24 @@
+"""Running linkage: Splink (DuckDB or Spark) on batches of person records and on the node's
+registry, incrementally after ingest or as a full re-link. The adapter around `rmis.linkage`.
+"""
+
+from rmis.linking.engine import (
+    LinkageFailed,
+    duckdb_backend,
+    predict_pairs,
+    spark_backend,
+    train_model,
+)
+from rmis.linking.records import Link, LinkOutcome, build_identities, link_records
+
+__all__ = [
+    "Link",
+    "LinkOutcome",
+    "LinkageFailed",
+    "build_identities",
+    "duckdb_backend",
+    "link_records",
+    "predict_pairs",
+    "spark_backend",
+    "train_model",
+]
