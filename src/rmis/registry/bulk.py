@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, func, select, true
+from sqlalchemy import Connection, select, true
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.schema import CreateTable
 
@@ -138,16 +138,18 @@ def _merge(conn: Connection) -> int:
         .from_select(["person_key", "nationality", "document_number"], person_rows)
         .on_conflict_do_nothing()
     )
+    # any one row per document will do: the first stored wins on conflict, and DISTINCT is
+    # far cheaper than grouping with aggregates
     document_rows = (
         select(
             staged.document_issuer,
             staged.document_number,
-            func.min(staged.document_type),
-            func.max(staged.document_expiry),
-            func.min(staged.person_key),
+            staged.document_type,
+            staged.document_expiry,
+            staged.person_key,
         )
         .where(true())
-        .group_by(staged.document_issuer, staged.document_number)
+        .distinct()
     )
     conn.execute(
         _insert(conn, documents)
