@@ -28,7 +28,7 @@ def _tune_sqlite(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA busy_timeout=30000")
-    cursor.execute("PRAGMA temp_store=MEMORY")
+    # temp_store stays on files: rebuilding an index after a large load sorts millions of keys
     cursor.execute("PRAGMA cache_size=-65536")
     cursor.close()
 
