@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import sys
 from pathlib import Path
 
@@ -42,3 +43,33 @@ def test_link_writes_a_person_for_every_record_and_the_pairs(tmp_path: Path) -> 
     }
     again = CliRunner().invoke(app, [*args, "--model", str(model)])
     assert again.exit_code == 0, again.output
+
+
+def test_persons_link_review_and_ingest_links_afterwards(tmp_path: Path) -> None:
+    from test_linking_registry import person_crossings
+
+    from conftest import write_csv
+
+    db = ["--authority", "TJK", "--database-url", f"sqlite:///{tmp_path / 'r.sqlite'}"]
+    people = person_crossings([*background(), *hard_pairs()], 20_000_000)
+    runner = CliRunner()
+    first = write_csv(tmp_path / "first.csv", people[:-5])
+    result = runner.invoke(app, [*db, "ingest", "crossings", str(first), "--json"])
+    assert result.exit_code == 0, result.output
+    assert "linked" not in json.loads(result.stdout)  # no model yet: nothing linked
+    linked = runner.invoke(app, [*db, "persons", "link", "--json"])
+    assert linked.exit_code == 0, linked.output
+    run = json.loads(linked.stdout)
+    assert run["trained"] and run["records"] == len(people) - 5
+    later = write_csv(tmp_path / "later.csv", people[-5:])
+    result = runner.invoke(app, [*db, "ingest", "crossings", str(later), "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["linked"]["records"] == 5
+    h1, h2 = (f"TJK/{people[len(people) - len(hard_pairs()) + n]['event_id']}" for n in (0, 1))
+    review = ["persons", "review", h1, h2, "--decision", "green", "--reason", "two people"]
+    reviewed = runner.invoke(app, [*db, *review])
+    assert reviewed.exit_code == 0, reviewed.output
+    assert json.loads(reviewed.stdout)["link_class"] == "green"
+    relinked = runner.invoke(app, [*db, "persons", "relink"])
+    assert relinked.exit_code == 0, relinked.output
+    assert "Full re-link" in relinked.stdout

@@ -100,6 +100,13 @@ def ingest_crossings(
     files: Annotated[list[Path], typer.Argument(help="CSV or JSON-lines crossing files.")],
     as_json: JsonFlag = False,
     batch_size: Annotated[int | None, typer.Option(help="Records per transaction.")] = None,
+    link: Annotated[
+        bool | None,
+        typer.Option(
+            "--link/--no-link",
+            help="Link new records to persons (default: when a linkage model is saved).",
+        ),
+    ] = None,
 ) -> None:
     """Ingest crossing files; bad records go to quarantine, re-runs store nothing twice."""
     for path in files:
@@ -121,8 +128,10 @@ def ingest_crossings(
                 reindex_above_bytes=n.settings.reindex_above_mb << 20,
             )
             summaries.append(summary.as_dict())
+    linked = _link_ingested(n, link)
     if as_json:
-        print_json(summaries[0] if len(summaries) == 1 else summaries)
+        result: Any = summaries[0] if len(summaries) == 1 else summaries
+        print_json({"ingest": result, "linked": linked} if linked else result)
         return
     table = Table("source", "read", "stored", "duplicate", "quarantined", title="Ingest")
     for s in summaries:
@@ -130,6 +139,17 @@ def ingest_crossings(
             s["source"], *(f"{s[k]:,}" for k in ("read", "stored", "duplicate", "quarantined"))
         )
     console.print(table)
+    if linked:
+        console.print(f"linked {linked['records']:,} records; {linked['persons']:,} persons")
+
+
+def _link_ingested(n: Node, link: bool | None) -> dict[str, Any] | None:
+    from rmis.cli_linkage import link_after_ingest
+    from rmis.linking import has_model
+
+    if link is False or (link is None and not has_model(n.registry)):
+        return None
+    return link_after_ingest(n.registry, operator(n, "link after ingest"))
 
 
 @quarantine_app.command("list")

@@ -85,3 +85,39 @@ def test_the_sentence_reads_like_the_council_report() -> None:
         "652,014 TJK nationals left for work in 2023 (554,804 men, 97,210 women), "
         "123,564 or 16% fewer than 2022 (775,578); 627,028 to RUS, 18,418 to KAZ."
     )
+
+
+def test_a_linked_person_with_two_passports_is_counted_once(
+    registry: Registry, tmp_path: Path
+) -> None:
+    import datetime as dt
+
+    from sqlalchemy import insert
+
+    from rmis.registry.linkage_tables import linked_persons, person_records
+
+    records = [
+        crossing(1, document_number="400001111", at="2023-03-01T08:00:00+05:00"),
+        crossing(
+            2, document_number="400002222", at="2023-07-01T08:00:00+05:00", to_country="KAZ"
+        ),  # fmt: skip
+        crossing(3, document_number="400003333", at="2023-08-01T08:00:00+05:00", sex="F"),
+    ]
+    ingest_file(registry, write_csv(tmp_path / "x.csv", records), system_principal("TJK", "t"),
+                node_authority="TJK")  # fmt: skip
+    with registry.reader() as conn:
+        before = departures_report(conn, DepartureQuery("TJK", 2023, purpose="work"))
+    assert before["persons"] == 3
+    now, person = dt.datetime.now(dt.UTC), "0190f0a0-0000-7000-8000-000000000001"
+    with registry.unit_of_work() as conn:
+        conn.execute(insert(linked_persons).values(person_id=person, created_at=now))
+        conn.execute(
+            insert(person_records),
+            [{"authority": "TJK", "event_id": f"TJK-{n:08d}", "identity_key": f"k{n}",
+              "person_id": person, "linked_at": now} for n in (1, 2)],
+        )  # fmt: skip
+    with registry.reader() as conn:
+        after = departures_report(conn, DepartureQuery("TJK", 2023, purpose="work"))
+    assert after["persons"] == 2
+    assert after["by_sex"] == {"M": 1, "F": 1}
+    assert after["by_destination"] == {"RUS": 2}  # the first exit of the linked person

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Final
 
 from rmis.names import canonical_form, patronymic_root, phonetic_key, split_patronymic, surname_stem
@@ -77,6 +78,8 @@ def address_tokens(text: str) -> list[str] | None:
     return words or None
 
 
+# Names and birth dates repeat across records: each distinct one is derived once.
+@lru_cache(maxsize=1 << 18)
 def _name_columns(surname: str, given: str) -> Derived:
     first = (canonical_form(given).split() or [""])[0]
     family_stem, given_stem = surname_stem(surname), surname_stem(first)
@@ -101,6 +104,7 @@ def _order_free(left: str, right: str) -> str | None:
     return f"{low}|{high}"
 
 
+@lru_cache(maxsize=1 << 16)
 def birth_columns(text: str) -> Derived:
     """Year, month and day of a possibly partial ISO date, and the date with day and month
     swapped (when that is a plausible date), each None when unknown.

@@ -17,6 +17,16 @@ from splink.internals.blocking_rule_creator import BlockingRuleCreator
 from splink.internals.comparison_creator import ComparisonCreator
 
 UNIQUE_ID: Final = "identity_id"
+# The dialect RMIS writes its own SQL in; Splink translates it for Spark.
+BASE_DIALECT: Final = "duckdb"
+
+
+def _custom(sql: str, label: str) -> cll.CustomLevel:
+    return cll.CustomLevel(sql, label, base_dialect_str=BASE_DIALECT)
+
+
+def _rule(sql: str) -> dict[str, Any]:
+    return {"blocking_rule": sql, "sql_dialect": BASE_DIALECT}
 
 
 def _name_part(field: str, other: str) -> ComparisonCreator:
@@ -31,7 +41,7 @@ def _name_part(field: str, other: str) -> ComparisonCreator:
             cll.NullLevel(canon),
             cll.ExactMatchLevel(canon),
             cll.ExactMatchLevel(stem),
-            cll.CustomLevel(f'"{stem}_l" = "{other}_stem_r"', f"{field} is the other's {other}"),
+            _custom(f'"{stem}_l" = "{other}_stem_r"', f"{field} is the other's {other}"),
             cll.ExactMatchLevel(sound),
             cll.JaroWinklerLevel(canon, 0.92),
             cll.JaroWinklerLevel(canon, 0.8),
@@ -69,8 +79,8 @@ def _birth_date() -> ComparisonCreator:
         comparison_levels=[
             cll.NullLevel("birth_year"),
             cll.And(cll.ExactMatchLevel("birth_date"), cll.Not(cll.NullLevel("birth_day"))),
-            cll.CustomLevel('"birth_swapped_l" = "birth_date_r"', "day and month swapped"),
-            cll.CustomLevel(partial_agrees, "agrees as far as known"),
+            _custom('"birth_swapped_l" = "birth_date_r"', "day and month swapped"),
+            _custom(partial_agrees, "agrees as far as known"),
             cll.ElseLevel(),
         ],
     )
@@ -94,7 +104,7 @@ def _document() -> ComparisonCreator:
             cll.NullLevel("document"),
             cll.ExactMatchLevel("document"),
             cll.ExactMatchLevel("document_folded"),
-            cll.CustomLevel(_SAME_SERIES, "neighbours in one series").configure(
+            _custom(_SAME_SERIES, "neighbours in one series").configure(
                 m_probability=1e-5, fix_m_probability=True
             ),
             cll.DamerauLevenshteinLevel("document_folded", 1),
@@ -138,8 +148,8 @@ def blocking_rules() -> list[BlockingRuleCreator | dict[str, Any]]:
     same day, or with the same address number (postcode), meet too.
     """
     return [
-        {"blocking_rule": 'l."stems_no_birth" = r."name_stems"'},
-        {"blocking_rule": 'l."name_stems" = r."stems_no_birth"'},
+        _rule('l."stems_no_birth" = r."name_stems"'),
+        _rule('l."name_stems" = r."stems_no_birth"'),
         block_on("name_stems", "birth_year"),
         block_on("name_sounds", "birth_date"),
         block_on("surname_stem", "birth_date"),
@@ -157,10 +167,7 @@ def training_rules() -> list[BlockingRuleCreator]:
 
 def deterministic_rules() -> list[str | BlockingRuleCreator]:
     """Rules almost only true pairs meet, to estimate the share of matching pairs."""
-    return [
-        'l."document_folded" = r."document_folded" AND l."birth_date" = r."birth_date"',
-        'l."name_stems" = r."name_stems" AND l."birth_date" = r."birth_date"',
-    ]
+    return [block_on("document_folded", "birth_date"), block_on("name_stems", "birth_date")]
 
 
 LinkType = Literal["link_only", "link_and_dedupe", "dedupe_only"]

@@ -28,6 +28,7 @@ class Permission(StrEnum):
     WATCHLIST_MANAGE = "watchlist:manage"
     SCREEN = "screening:run"
     HITS_REVIEW = "hits:review"
+    LINKS_REVIEW = "links:review"
 
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
@@ -39,6 +40,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.BORDER_CHECK,
             Permission.DOCUMENT_ALERTS_READ,
             Permission.SCREEN,
+            Permission.LINKS_REVIEW,
         }
     ),
     # analysts see aggregates only: never a person-level record
@@ -54,6 +56,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
             Permission.WATCHLIST_MANAGE,
             Permission.SCREEN,
             Permission.HITS_REVIEW,
+            Permission.LINKS_REVIEW,
         }
     ),
     # administrators run the node: users, quarantine repair, audit verification, ingest,

@@ -1,6 +1,7 @@
 """The node registry: SQLAlchemy Core tables and repositories on SQLite or PostgreSQL."""
 
 from rmis.registry import border_tables as _border_tables  # noqa: F401
+from rmis.registry import linkage_tables as _linkage_tables  # noqa: F401
 from rmis.registry import watchlist_tables as _watchlist_tables  # noqa: F401
 from rmis.registry.audit import AuditVerification, append_audit, list_audit, verify_audit
 from rmis.registry.bulk import CrossingRow, row_builder, write_crossings

@@ -2,8 +2,8 @@
 
 The Council of Heads of Migration Authorities reads these figures each year (e.g. "652,014
 Tajik nationals left for work in 2023, 554,804 men"). A person is counted once per year, with the
-sex and destination of their first recorded exit that year. Until identity resolution links
-records, a person is a nationality and a document number.
+sex and destination of their first recorded exit that year. A person is the linked person
+(identity resolution) when the crossing is linked, else a nationality and a document number.
 """
 
 from __future__ import annotations
@@ -12,8 +12,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Select, func, select
+from sqlalchemy import Connection, Select, and_, func, select
 
+from rmis.registry.linkage_tables import person_records
 from rmis.registry.tables import crossings
 
 
@@ -38,7 +39,8 @@ class YearDepartures:
 
 
 def departures_sql(query: DepartureQuery, year: int) -> Select[Any]:
-    """Distinct persons by (sex, destination) of their first exit in `year`."""
+    """Distinct persons (linked persons where linked) by (sex, destination) of their first
+    exit in `year`."""
     c = crossings.c
     conditions = [
         c.authority == query.authority,
@@ -48,8 +50,18 @@ def departures_sql(query: DepartureQuery, year: int) -> Select[Any]:
     ]
     if query.purpose:
         conditions.append(c.purpose == query.purpose)
-    nth = func.row_number().over(partition_by=c.person_key, order_by=(c.at, c.id))
-    first_exits = select(c.sex, c.to_country, nth.label("nth")).where(*conditions).subquery()
+    linked = person_records.c
+    person = func.coalesce(func.nullif(linked.person_id, ""), c.person_key)
+    nth = func.row_number().over(partition_by=person, order_by=(c.at, c.id))
+    joined = crossings.outerjoin(
+        person_records, and_(linked.authority == c.authority, linked.event_id == c.event_id)
+    )
+    first_exits = (
+        select(c.sex, c.to_country, nth.label("nth"))
+        .select_from(joined)
+        .where(*conditions)
+        .subquery()
+    )
     return (
         select(first_exits.c.sex, first_exits.c.to_country, func.count().label("persons"))
         .where(first_exits.c.nth == 1)

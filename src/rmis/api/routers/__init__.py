@@ -4,6 +4,7 @@ from rmis.api.routers import (
     border,
     crossings,
     health,
+    links,
     persons,
     quarantine,
     screening,
@@ -12,6 +13,6 @@ from rmis.api.routers import (
 )
 
 ROUTERS = (health.router, crossings.router, persons.router, quarantine.router, stats.router)
-ALL_ROUTERS = (*ROUTERS, users.router, border.router, screening.router)
+ALL_ROUTERS = (*ROUTERS, users.router, border.router, screening.router, links.router)
 
 __all__ = ["ALL_ROUTERS"]
