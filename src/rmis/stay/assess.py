@@ -159,7 +159,7 @@ class _Judge:
         return None
 
     def lawful_through(self, day: date) -> date | None:
-        """The last day of the lawful stretch that starts on `day`; None if `day` is not lawful.
+        """A day up to which the stretch starting on `day` is lawful; None if `day` is not.
 
         Present on every day up to `day`, as on a trip that has not ended.
         """
@@ -169,7 +169,13 @@ class _Judge:
         rule = self.rules.day_rule_on(day, self.nationality)
         if rule.limit_days is None:
             return rule.in_force_until or date.max
-        return day if self.days_used(day, rule) <= rule.limit_days else None
+        spare = rule.limit_days - self.days_used(day, rule)
+        if spare < 0:
+            return None
+        # a window never moves back, so the count grows by at most one a day: the next
+        # `spare` days under the same rule are lawful without counting each of them
+        through = day + timedelta(days=min(spare, (date.max - day).days))
+        return min(through, rule.in_force_until) if rule.in_force_until else through
 
     def overstay(self, trip: Trip, on: date) -> tuple[date | None, int]:
         """(last lawful day or None if the stay has no end, days overstayed up to its exit)."""
