@@ -9,10 +9,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import weakref
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, Engine, func, select
 
 from rmis.errors import AuditChainBroken
 from rmis.model import AuditEntry
@@ -25,10 +26,8 @@ def _utc(at: dt.datetime) -> dt.datetime:
     return at.replace(tzinfo=dt.UTC) if at.tzinfo is None else at.astimezone(dt.UTC)
 
 
-def entry_hash(seq: int, entry: AuditEntry, prev_hash: str) -> str:
-    """The SHA-256 that chains `entry` (number `seq`) to the entry before it."""
-    body = {
-        "seq": seq,
+def _hashed_fields(entry: AuditEntry) -> dict[str, Any]:
+    return {
         "at": _utc(entry.at).isoformat(),
         "authority": entry.authority,
         "user": entry.user,
@@ -38,12 +37,91 @@ def entry_hash(seq: int, entry: AuditEntry, prev_hash: str) -> str:
         "purpose": entry.purpose,
         "detail": entry.detail,
     }
-    text = prev_hash + json.dumps(body, sort_keys=True, ensure_ascii=False, default=str)
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
+
+
+def entry_hash(seq: int, entry: AuditEntry, prev_hash: str) -> str:
+    """The SHA-256 that chains `entry` (number `seq`) to the entry before it."""
+    text = prev_hash + _dumps({"seq": seq, **_hashed_fields(entry)})
     return hashlib.sha256(text.encode()).hexdigest()
 
 
+def hashed_text_around_seq(entry: AuditEntry) -> tuple[str, str]:
+    """(before, after): the hashed body of `entry` is `before + str(seq) + after`.
+
+    The keys are sorted and "seq" falls between "role" and "subject", so the database can
+    number and hash an entry without the body being built again (`AUDIT_APPEND_SQL`).
+    """
+    fields = _hashed_fields(entry)
+    below = {key: value for key, value in fields.items() if key < "seq"}
+    above = {key: value for key, value in fields.items() if key > "seq"}
+    return _dumps(below)[:-1] + ', "seq": ', ", " + _dumps(above)[1:]
+
+
+# One statement numbers, hashes and writes an entry under the head row's lock, so the lock is
+# held for no round trip to the client. The hash is SHA-256 of prev_hash + the body, the same
+# text `entry_hash` hashes. With no head row the insert meets NULLs and fails: never a silent skip.
+AUDIT_APPEND_SQL = """
+WITH old AS (
+  SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE
+), new AS (
+  UPDATE audit_head SET seq = old.seq + 1,
+    hash = encode(sha256(convert_to(
+      old.hash || %(before)s || (old.seq + 1)::text || %(after)s, 'UTF8')), 'hex')
+  FROM old WHERE audit_head.id = 1
+  RETURNING audit_head.seq, audit_head.hash, old.hash AS prev_hash
+)
+INSERT INTO audit_log (seq, at, authority, "user", role, action, subject, purpose, detail,
+  prev_hash, hash)
+SELECT new.seq, %(at)s, %(authority)s, %(user)s, %(role)s, %(action)s, %(subject)s,
+  %(purpose)s, %(detail)s, new.prev_hash, new.hash
+FROM (VALUES (1)) AS one LEFT JOIN new ON true
+RETURNING seq
+"""
+
+
+def audit_append_params(entry: AuditEntry) -> dict[str, Any]:
+    """The parameters of `AUDIT_APPEND_SQL` for `entry`."""
+    before, after = hashed_text_around_seq(entry)
+    return {
+        "before": before,
+        "after": after,
+        "at": _utc(entry.at),
+        "authority": entry.authority,
+        "user": entry.user,
+        "role": entry.role,
+        "action": entry.action,
+        "subject": entry.subject,
+        "purpose": entry.purpose,
+        "detail": _dumps(entry.detail),
+    }
+
+
+_HEADED: weakref.WeakSet[Engine] = weakref.WeakSet()
+"""Engines whose registry was seen with a head row: it is never deleted once written."""
+
+
+def audit_head_exists(conn: Connection) -> bool:
+    """Whether the chain has its head row (the first append writes it); read once per engine."""
+    if conn.engine in _HEADED:
+        return True
+    found = conn.execute(select(audit_head.c.id).where(audit_head.c.id == 1)).first()
+    if found is not None:
+        _HEADED.add(conn.engine)
+    return found is not None
+
+
 def append_audit(conn: Connection, entry: AuditEntry) -> int:
-    """Write `entry` at the end of the chain; returns its sequence number."""
+    """Write `entry` at the end of the chain; returns its sequence number.
+
+    On PostgreSQL one statement does it once the head row exists; else the head is read
+    (locked), the entry written and the head moved on, as three statements.
+    """
+    if conn.dialect.name == "postgresql" and audit_head_exists(conn):
+        return int(conn.exec_driver_sql(AUDIT_APPEND_SQL, audit_append_params(entry)).scalar_one())
     head = conn.execute(
         select(audit_head.c.seq, audit_head.c.hash).where(audit_head.c.id == 1).with_for_update()
     ).first()
@@ -59,7 +137,7 @@ def append_audit(conn: Connection, entry: AuditEntry) -> int:
             action=entry.action,
             subject=entry.subject,
             purpose=entry.purpose,
-            detail=json.dumps(entry.detail, sort_keys=True, ensure_ascii=False, default=str),
+            detail=_dumps(entry.detail),
             prev_hash=prev,
             hash=digest,
         )
