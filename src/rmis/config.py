@@ -46,6 +46,11 @@ class Settings(BaseSettings):
     )
     api_host: str = Field("127.0.0.1", description="Address the API listens on.")
     api_port: int = Field(8000, description="Port the API listens on.")
+    api_threads: int = Field(
+        8,
+        description="Worker threads per API process for endpoints that wait on the database.",
+        gt=0,
+    )
 
     def token_secret(self) -> str:
         """The key for bearer tokens; refuses the built-in one outside demo mode."""

@@ -45,16 +45,20 @@ def record_access(
     detail: dict[str, Any] | None = None,
 ) -> int:
     """Write who accessed which subject, how and why, to the audit log."""
-    return append_audit(
-        conn,
-        AuditEntry(
-            at=dt.datetime.now(dt.UTC),
-            authority=principal.authority,
-            user=principal.user,
-            role=principal.role.value,
-            action=action,
-            subject=subject,
-            purpose=principal.purpose,
-            detail=detail or {},
-        ),
+    return append_audit(conn, access_entry(principal, action, subject, detail))
+
+
+def access_entry(
+    principal: Principal, action: str, subject: str, detail: dict[str, Any] | None = None
+) -> AuditEntry:
+    """The audit entry of an access made now, for a caller that writes it itself."""
+    return AuditEntry(
+        at=dt.datetime.now(dt.UTC),
+        authority=principal.authority,
+        user=principal.user,
+        role=principal.role.value,
+        action=action,
+        subject=subject,
+        purpose=principal.purpose,
+        detail=detail or {},
     )

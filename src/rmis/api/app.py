@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from typing import Any
 
+import anyio
 from fastapi import FastAPI
 
 from rmis import __version__
@@ -30,6 +33,7 @@ def create_app(settings: Settings, node: Node | None = None) -> FastAPI:
         title=f"RMIS node {node.authority}",
         version=__version__,
         description=DESCRIPTION,
+        lifespan=_worker_threads(settings.api_threads),
     )
     app.state.node = node
     # screening runs once the node has watchlist entries; until then the check says so
@@ -38,6 +42,18 @@ def create_app(settings: Settings, node: Node | None = None) -> FastAPI:
     for router in ALL_ROUTERS:
         app.include_router(router)
     return app
+
+
+def _worker_threads(threads: int) -> Callable[[FastAPI], AbstractAsyncContextManager[None]]:
+    """A lifespan that sizes the pool sync endpoints run in: a few threads, not 40, which
+    would only queue for the interpreter lock between their database round trips."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        anyio.to_thread.current_default_thread_limiter().total_tokens = threads
+        yield
+
+    return lifespan
 
 
 def create_region_app(nodes: dict[str, Node]) -> FastAPI:

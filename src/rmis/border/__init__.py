@@ -13,7 +13,7 @@ from rmis.border.alerts import (
 from rmis.border.check import BorderCheckRequest, TypedDocument
 from rmis.border.overstays import find_overstays, list_overstays, overstays_query
 from rmis.border.screening import NOT_RUN, WatchlistScreener
-from rmis.border.service import confirm_check, get_check, run_check
+from rmis.border.service import check_with_text, confirm_check, get_check, run_check
 from rmis.border.signals import PresentedDocument
 from rmis.border.stays import stay_json
 from rmis.border.trips import Passage, RecordedStays, passage_of, recorded_stays
@@ -31,6 +31,7 @@ __all__ = [
     "RecordedStays",
     "TypedDocument",
     "WatchlistScreener",
+    "check_with_text",
     "clear_alert",
     "confirm_check",
     "find_alerts",

@@ -81,7 +81,8 @@ def _utc(at: dt.datetime | None) -> dt.datetime | None:
     return at.replace(tzinfo=dt.UTC) if at is not None and at.tzinfo is None else at
 
 
-def _alert_of(row: Any) -> DocumentAlert:
+def alert_of(row: Any) -> DocumentAlert:
+    """An alert from a stored row (any row with the table's columns as attributes)."""
     report = AlertReport(
         issuing_state=row.issuing_state,
         document_type=row.document_type,
@@ -110,7 +111,7 @@ def find_alerts(
     if active:
         query = query.where(document_alerts.c.cleared_at.is_(None))
     rows = conn.execute(query.order_by(document_alerts.c.reported_on.desc()))
-    return [_alert_of(row) for row in rows]
+    return [alert_of(row) for row in rows]
 
 
 def insert_alert(conn: Connection, report: AlertReport, user: str) -> tuple[DocumentAlert, bool]:
@@ -138,7 +139,7 @@ def get_alert(conn: Connection, alert_id: str) -> DocumentAlert:
     row = conn.execute(select(document_alerts).where(document_alerts.c.id == alert_id)).first()
     if row is None:
         raise NotFound(f"no document alert {alert_id!r}")
-    return _alert_of(row)
+    return alert_of(row)
 
 
 def list_alerts(
@@ -149,7 +150,7 @@ def list_alerts(
     if active:
         query = query.where(document_alerts.c.cleared_at.is_(None))
     query = query.order_by(document_alerts.c.reported_on.desc(), document_alerts.c.id.desc())
-    return [_alert_of(row) for row in conn.execute(query.limit(limit).offset(offset))]
+    return [alert_of(row) for row in conn.execute(query.limit(limit).offset(offset))]
 
 
 def clear_alert_row(conn: Connection, alert_id: str, user: str, reason: str) -> DocumentAlert:

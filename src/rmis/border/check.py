@@ -10,9 +10,9 @@ import datetime as dt
 from typing import Annotated, Any, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
-from sqlalchemy import Connection, select
 
-from rmis.border.alerts import document_number_key, find_alerts
+from rmis.border.alerts import document_number_key
+from rmis.border.facts import RegistryFacts
 from rmis.border.signals import (
     PresentedDocument,
     impossible_travel,
@@ -24,11 +24,7 @@ from rmis.documents import MrzReading, parse_mrz
 from rmis.errors import ValidationFailed
 from rmis.model import Direction, Purpose
 from rmis.model.crossing import CountryCode
-from rmis.registry import crossings_of_person
-from rmis.registry.tables import documents
 
-HISTORY = 200
-"""Crossings of the traveller read for a check: enough for every window the rules use."""
 LAST_TRIPS = 5
 
 
@@ -124,20 +120,6 @@ def document_section(
         "mrz": reading.to_json_dict() if reading is not None else None,
     }
     return section, reasons
-
-
-class RegistryFacts:
-    """What the registry knows of the presented document, read in one transaction."""
-
-    def __init__(self, conn: Connection, doc: PresentedDocument) -> None:
-        self.alerts = find_alerts(conn, doc.document_number, doc.issuing_state)
-        self.crossings = crossings_of_person(conn, doc.person_key, HISTORY)
-        self.registered_to = conn.execute(
-            select(documents.c.person_key).where(
-                documents.c.issuer == doc.issuing_state,
-                documents.c.number == doc.document_number,
-            )
-        ).scalar()
 
 
 def lost_stolen_section(facts: RegistryFacts) -> tuple[dict[str, Any], list[str]]:

@@ -21,11 +21,16 @@ class WatchlistScreener(Protocol):
 
     Answers `{"status": "not_run" | "clear" | "possible" | "hit", "reasons": [...],
     "hits": [...]}`; `possible` (review hits only) and `hit` (an alert) refer the traveller
-    to a person.
+    to a person. `watchlist_seen`, the newest watchlist history id when the check has read
+    it, lets the screener skip asking again.
     """
 
     def screen(
-        self, conn: Connection, principal: Principal, traveller: PresentedDocument
+        self,
+        conn: Connection,
+        principal: Principal,
+        traveller: PresentedDocument,
+        watchlist_seen: int | None = None,
     ) -> dict[str, Any]: ...
 
 
@@ -34,8 +39,12 @@ def screen_traveller(
     conn: Connection,
     principal: Principal,
     traveller: PresentedDocument,
+    watchlist_seen: int | None = None,
 ) -> dict[str, Any]:
-    """The screening section of a check: the screener's answer, or plainly not run."""
+    """The screening section of a check: the screener's answer, or plainly not run.
+
+    `watchlist_seen` is the newest watchlist history id if the check read it already.
+    """
     if screener is None:
         return dict(NOT_RUN)
-    return screener.screen(conn, principal, traveller)
+    return screener.screen(conn, principal, traveller, watchlist_seen)

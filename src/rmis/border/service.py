@@ -9,16 +9,16 @@ from typing import Any, Literal
 import uuid6
 from sqlalchemy import Connection, select
 
-from rmis.access import authorize, authorize_person_access, record_access
+from rmis.access import access_entry, authorize, authorize_person_access, record_access
 from rmis.border.check import (
     BorderCheckRequest,
-    RegistryFacts,
     document_section,
     falsification_section,
     last_trips,
     lost_stolen_section,
     presented_document,
 )
+from rmis.border.facts import StoredCheck, read_facts, write_check
 from rmis.border.screening import WatchlistScreener, screen_traveller
 from rmis.border.signals import PresentedDocument
 from rmis.border.stays import stay_section
@@ -40,6 +40,16 @@ def run_check(
     screener: WatchlistScreener | None = None,
 ) -> dict[str, Any]:
     """Check a traveller at a post; the answer is stored until a person confirms it."""
+    return check_with_text(node, principal, request, screener)[0]
+
+
+def check_with_text(
+    node: Node,
+    principal: Principal,
+    request: BorderCheckRequest,
+    screener: WatchlistScreener | None = None,
+) -> tuple[dict[str, Any], str]:
+    """`run_check`'s answer and the JSON text stored with it (what the API sends back)."""
     authorize(principal, Permission.BORDER_CHECK)
     authorize_person_access(principal, node.authority)
     at = request.at or dt.datetime.now(dt.UTC)
@@ -48,10 +58,10 @@ def run_check(
     crossing = crossing_fields(node.authority, request, doc, at)
     document, refer = document_section(doc, reading, on)
     with node.registry.unit_of_work() as conn:
-        facts = RegistryFacts(conn, doc)
+        facts = read_facts(conn, doc)
         lost, lost_refer = lost_stolen_section(facts)
         signals, signal_refer = falsification_section(request, doc, typed, facts, at)
-        screening = screen_traveller(screener, conn, principal, doc)
+        screening = screen_traveller(screener, conn, principal, doc, facts.watchlist_seen)
         passages = chronological(facts.crossings)
         stay, stay_refer = stay_section(
             node.authority, doc.nationality, request.grounds, on, passages, request.direction
@@ -74,8 +84,9 @@ def run_check(
             "last_trips": last_trips(facts, on),
             "decided_by": "a person: RMIS recommends, the officer decides",
         }
-        _store_check(conn, principal, answer, crossing)
-    return answer
+        text = json.dumps(answer, ensure_ascii=False, separators=(",", ":"))
+        _store_check(conn, principal, answer, text, crossing)
+    return answer, text
 
 
 def _screening_refer(screening: dict[str, Any]) -> list[str]:
@@ -132,32 +143,29 @@ def crossing_fields(
 
 
 def _store_check(
-    conn: Connection, principal: Principal, answer: dict[str, Any], crossing: dict[str, str]
+    conn: Connection,
+    principal: Principal,
+    answer: dict[str, Any],
+    text: str,
+    crossing: dict[str, str],
 ) -> None:
-    conn.execute(
-        border_checks.insert().values(
-            id=answer["check_id"],
-            at=dt.datetime.fromisoformat(answer["at"]),
-            authority=answer["authority"],
-            border_post=answer["border_post"],
-            direction=answer["direction"],
-            person_key=answer["traveller"]["person_key"],
-            officer=principal.user,
-            verdict=answer["verdict"],
-            crossing=json.dumps(crossing, ensure_ascii=False),
-            answer=json.dumps(answer, ensure_ascii=False),
-            decision="",
-            decided_at=None,
-            decided_by="",
-            decision_note="",
-        )
+    check = StoredCheck(
+        check_id=answer["check_id"],
+        at=dt.datetime.fromisoformat(answer["at"]),
+        authority=answer["authority"],
+        border_post=answer["border_post"],
+        direction=answer["direction"],
+        person_key=answer["traveller"]["person_key"],
+        officer=principal.user,
+        verdict=answer["verdict"],
+        crossing=json.dumps(crossing, ensure_ascii=False),
+        answer=text,
     )
     detail = {"check_id": answer["check_id"], "verdict": answer["verdict"],
               "border_post": answer["border_post"], "direction": answer["direction"],
               "screening": answer["screening"]["status"]}  # fmt: skip
-    record_access(
-        conn, principal, "border.check", f"person:{answer['traveller']['person_key']}", detail
-    )
+    subject = f"person:{answer['traveller']['person_key']}"
+    write_check(conn, check, access_entry(principal, "border.check", subject, detail))
 
 
 def get_check(node: Node, principal: Principal, check_id: str) -> dict[str, Any]:

@@ -48,9 +48,13 @@ class NodeWatchlistScreener:
         self.registry = registry
 
     def screen(
-        self, conn: Connection, principal: Principal, traveller: PresentedDocument
+        self,
+        conn: Connection,
+        principal: Principal,
+        traveller: PresentedDocument,
+        watchlist_seen: int | None = None,
     ) -> dict[str, Any]:
-        index = node_index(self.registry, conn=conn)
+        index = node_index(self.registry, conn=conn, latest=watchlist_seen)
         if len(index) == 0:
             return dict(NO_ENTRIES)
         record = traveller_record(traveller)

@@ -41,10 +41,14 @@ _INDEXES_LOCK = threading.Lock()
 
 
 def node_index(
-    registry: Registry, config: ScreeningConfig | None = None, conn: Connection | None = None
+    registry: Registry,
+    config: ScreeningConfig | None = None,
+    conn: Connection | None = None,
+    latest: int | None = None,
 ) -> WatchlistIndex:
     """The registry's index, built on first use and caught up with every stored change
     (read on `conn` when given, so a caller's transaction needs no second connection).
+    `latest`, the newest history id if the caller has just read it, spares asking again.
     """
     with _INDEXES_LOCK:
         state = _INDEXES.get(registry)
@@ -54,7 +58,9 @@ def node_index(
                 index = WatchlistIndex.build(store.iter_entries(build_conn), config)
             state = _INDEXES[registry] = _IndexState(index, seen, threading.Lock())
     with state.lock:
-        if conn is None:
+        if latest is not None and latest <= state.seen:
+            changes = []
+        elif conn is None:
             with registry.reader() as read_conn:
                 changes = _changes(read_conn, state.seen)
         else:

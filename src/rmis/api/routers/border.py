@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal
 
-from fastapi import APIRouter, Body, Query, Request
+from fastapi import APIRouter, Body, Query, Request, Response
 from pydantic import BaseModel
 
 from rmis.access import authorize
@@ -13,6 +13,7 @@ from rmis.api.deps import NodeDep, PrincipalDep
 from rmis.border import (
     AlertReport,
     BorderCheckRequest,
+    check_with_text,
     clear_alert,
     confirm_check,
     get_alert,
@@ -20,7 +21,6 @@ from rmis.border import (
     list_alerts,
     list_overstays,
     report_alerts,
-    run_check,
 )
 from rmis.errors import ValidationFailed
 from rmis.model import Permission
@@ -51,20 +51,25 @@ class Clearing(BaseModel):
     reason: str
 
 
-@router.post("/v1/border-checks")
+@router.post(
+    "/v1/border-checks",
+    response_class=Response,
+    responses={200: {"content": {"application/json": {"schema": {"type": "object"}}}}},
+)
 def post_border_check(
     node: NodeDep,
     principal: PrincipalDep,
     http: Request,
     request: BorderCheckRequest = Body(..., examples=[CHECK_EXAMPLE]),
-) -> dict[str, Any]:
+) -> Response:
     """Check a traveller: document, lost/stolen, screening, stay, last trips; clear or refer.
 
     Screening runs when the app has a `screener` (a `WatchlistScreener`); else the answer
-    says it was not run.
+    says it was not run. The body is the answer exactly as stored with the check.
     """
     screener = getattr(http.app.state, "screener", None)
-    return run_check(node, principal, request, screener)
+    _, text = check_with_text(node, principal, request, screener)
+    return Response(text, media_type="application/json")
 
 
 @router.get("/v1/border-checks/{check_id}")
