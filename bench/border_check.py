@@ -12,7 +12,6 @@ the peer, the same answer computed by a Python loop over every person's crossing
 from __future__ import annotations
 
 import argparse
-import asyncio
 import datetime as dt
 import os
 import random
@@ -26,6 +25,7 @@ from typing import Any
 from sqlalchemy import create_engine, text
 
 from common import emit, machine, result  # type: ignore[import-not-found]
+from http_load import LoadResult, get_request, load, post_request  # type: ignore[import-not-found]
 from rmis.border import BorderCheckRequest, NodeWatchlistScreener, find_overstays, run_check
 from rmis.config import Settings
 from rmis.documents import build_mrz
@@ -152,7 +152,7 @@ SERVER = """
 import os, sys, uvicorn
 sys.path.insert(0, os.path.dirname(os.path.abspath(sys.argv[3])))
 uvicorn.run("border_check:server_app", factory=True, host="127.0.0.1", port=int(sys.argv[2]),
-            workers=int(sys.argv[1]), log_level="warning")
+            workers=int(sys.argv[1]), log_level="warning", loop="auto", http="auto")
 """
 
 
@@ -166,53 +166,58 @@ def server_app() -> Any:
     return app
 
 
-async def load(
-    port: int, key: str, persons: int, total: int, workers: int, seconds: float
-) -> tuple[list[float], float]:
-    import httpx
+def process_cpu_s(pid: int) -> float:
+    """CPU seconds (user and system) of a process and its children, from /proc."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    pids = [pid]
+    while pids:
+        current = pids.pop()
+        try:
+            with open(f"/proc/{current}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / ticks
+            with open(f"/proc/{current}/task/{current}/children") as f:
+                pids += [int(child) for child in f.read().split()]
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+    return total
 
-    rng = random.Random(11)
-    bodies = [request_of(rng.randrange(persons)) for _ in range(total)]
-    latencies: list[float] = []
-    headers = {"X-API-Key": key, "X-Purpose": "border check"}
-    deadline = time.perf_counter() + seconds
-    limits = httpx.Limits(max_connections=workers)
-    async with httpx.AsyncClient(
-        base_url=f"http://127.0.0.1:{port}", limits=limits, timeout=30
-    ) as client:
 
-        async def worker(index: int) -> None:
-            for body in bodies[index::workers]:
-                if time.perf_counter() > deadline:
-                    return
-                start = time.perf_counter()
-                response = await client.post("/v1/border-checks", json=body, headers=headers)
-                response.raise_for_status()
-                latencies.append(time.perf_counter() - start)
+def wait_for(port: int) -> None:
+    import urllib.request
 
-        start = time.perf_counter()
-        await asyncio.gather(*(worker(i) for i in range(workers)))
-        elapsed = time.perf_counter() - start
-    return latencies, len(latencies) / elapsed
+    for _ in range(600):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/v1/health", timeout=1).read()
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError("the API did not come up")
 
 
 def over_http(
-    url: str, key: str, persons: int, total: int, seconds: float, workers: int
-) -> tuple[list[float], float]:
+    url: str, key: str, persons: int, args: argparse.Namespace
+) -> tuple[LoadResult, LoadResult, float]:
+    """(checks, health peer, server CPU seconds per check) with `args.clients` clients."""
     port = 8765
-    env = {**os.environ, "RMIS_BENCH_URL": url}
-    command = [sys.executable, "-c", SERVER, str(workers), str(port), __file__]
+    env = {**os.environ, "RMIS_BENCH_URL": url, "RMIS_API_THREADS": str(args.server_threads)}
+    command = [sys.executable, "-c", SERVER, str(args.server_workers), str(port), __file__]
     server = subprocess.Popen(command, env=env)
+    headers = {"X-API-Key": key, "X-Purpose": "border check"}
+    rng = random.Random(11)
+    path = "/v1/border-checks"
+    checks = [post_request("127.0.0.1", path, headers, request_of(rng.randrange(persons)))
+              for _ in range(200_000)]  # fmt: skip
+    health = [get_request("127.0.0.1", "/v1/health", {})] * 200_000
     try:
-        import httpx
-
-        for _ in range(600):
-            try:
-                httpx.get(f"http://127.0.0.1:{port}/v1/health", timeout=1)
-                break
-            except httpx.HTTPError:
-                time.sleep(0.2)
-        return asyncio.run(load(port, key, persons, total, 32, seconds))
+        wait_for(port)
+        load("127.0.0.1", port, checks[: 2 * args.clients], args.clients, 30)  # warm every worker
+        cpu = process_cpu_s(server.pid)
+        ours = load("127.0.0.1", port, checks, args.clients, args.http_seconds)
+        cpu = process_cpu_s(server.pid) - cpu
+        peer = load("127.0.0.1", port, health, args.clients, min(5.0, args.http_seconds))
+        return ours, peer, cpu / max(1, len(ours.latencies))
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -253,6 +258,8 @@ def main() -> None:
     parser.add_argument("--http-seconds", type=float, default=30.0)
     parser.add_argument("--watchlist", type=int, default=100_000, help="watchlist entries")
     parser.add_argument("--server-workers", type=int, default=2, help="uvicorn processes")
+    parser.add_argument("--server-threads", type=int, default=8, help="RMIS_API_THREADS")
+    parser.add_argument("--clients", type=int, default=32, help="concurrent HTTP clients")
     parser.add_argument("--no-peer", action="store_true", help="skip the slow Python overstay loop")
     args = parser.parse_args()
     if args.quick:
@@ -261,7 +268,9 @@ def main() -> None:
     emit(
         {
             "bench": BENCH,
-            "machine": machine(("SQLAlchemy", "psycopg", "fastapi", "uvicorn", "httpx")),
+            "machine": machine(
+                ("SQLAlchemy", "psycopg", "fastapi", "uvicorn", "uvloop", "httptools")
+            ),
         }
     )
     schema = f"rmis_bench_{uuid.uuid4().hex[:10]}"
@@ -303,20 +312,22 @@ def run(args: argparse.Namespace, url: str) -> None:
                     "indexed read of the crossings", percentile(peer, p) * 1000))  # fmt: skip
     with registry.unit_of_work() as conn:
         key = add_user(conn, "bench-officer", Role.OFFICER, "RUS")[1]
-    latencies, rate = over_http(
-        url, key, args.persons, 200_000, args.http_seconds, args.server_workers
-    )
-    http_config = config | {"mode": "http", "clients": 32, "server_workers": args.server_workers,
-                            "requests": len(latencies)}  # fmt: skip
-    emit(
-        {
-            "bench": BENCH,
-            "config": http_config,
-            "metric": "p99_ms",
-            "value": round(percentile(latencies, 0.99) * 1000, 1),
-        }
-    )
-    emit({"bench": BENCH, "config": http_config, "metric": "checks_per_s", "value": round(rate, 1)})
+    ours_http, peer_http, server_cpu = over_http(url, key, args.persons, args)
+    http_config = config | {"mode": "http", "clients": args.clients,
+                            "server_workers": args.server_workers,
+                            "server_threads": args.server_threads,
+                            "requests": len(ours_http.latencies),
+                            "load_generator": "asyncio streams, HTTP/1.1 keep-alive"}  # fmt: skip
+    health = "GET /v1/health on the same server"
+    p99 = percentile(ours_http.latencies, 0.99) * 1000
+    emit(result(BENCH, http_config, "p99_ms", p99, health,
+                percentile(peer_http.latencies, 0.99) * 1000))  # fmt: skip
+    emit(result(BENCH, http_config, "checks_per_s", ours_http.rate, health, peer_http.rate))
+    client_cpu = ours_http.client_cpu_s / max(1, len(ours_http.latencies))
+    for metric, value in (("server_cpu_ms_per_check", server_cpu),
+                          ("load_generator_cpu_ms_per_check", client_cpu)):  # fmt: skip
+        emit({"bench": BENCH, "config": http_config, "metric": metric,
+              "value": round(value * 1000, 3)})  # fmt: skip
     times = []
     for _ in range(3):
         start = time.perf_counter()
@@ -332,7 +343,8 @@ def run(args: argparse.Namespace, url: str) -> None:
     emit(result(BENCH, config | {"mode": "overstays", "listed": listed, "peer_listed": peer_found},
                 "overstays_s", sql_s, "Python loop per person with rmis.stay", peer_s))  # fmt: skip
     print(f"check p99 {percentile(ours, 0.99) * 1000:.1f} ms in-process, "
-          f"{percentile(latencies, 0.99) * 1000:.1f} ms over HTTP at {rate:.0f}/s; "
+          f"{p99:.1f} ms over HTTP at "
+          f"{ours_http.rate:.0f}/s; "
           f"overstays {sql_s:.2f} s ({listed:,} persons)")  # fmt: skip
     registry.dispose()
 
