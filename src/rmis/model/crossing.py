@@ -85,7 +85,7 @@ class StayGrounds(StrEnum):
     NONE = ""
 
 
-def _check_partial_date(text: str) -> str:
+def check_partial_date(text: str) -> str:
     """Accept empty, YYYY, YYYY-MM or a real YYYY-MM-DD (a birth date may be partial)."""
     if not text:
         return text
@@ -131,7 +131,7 @@ COUNTRY_FIELDS = frozenset(
     {"authority", "from_country", "to_country", "nationality", "document_issuer"}
 )
 OptionalCountryCode = Annotated[CountryCode | None, BeforeValidator(_empty_to_none)]
-PartialDate = Annotated[str, AfterValidator(_check_partial_date)]
+PartialDate = Annotated[str, AfterValidator(check_partial_date)]
 Sex = Literal["M", "F", "X", ""]
 Name = Annotated[str, Field(max_length=200)]
 

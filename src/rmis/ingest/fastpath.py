@@ -1,0 +1,172 @@
+"""The common record's short way from text fields to a stored row, equal to the full model's.
+
+`quick_row` accepts a record only when every field is plainly valid as written (no surrounding
+whitespace for the model to strip, codes exactly as the code tables spell them, the usual date
+forms) and returns the very row `row_builder` would build from the model's `Crossing`. Anything
+else, including every record with a problem, returns `None` and goes the full way through
+`validate_crossing`, which lists all its problems. So accept/reject decisions and the problems
+listed are the full model's by construction; the rows are checked equal by a property test
+(tests/ingest/test_ingest_fastpath.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import string
+from typing import get_args
+
+from rmis.model import ICAO_COUNTRY_CODES, Direction, Purpose, StayGrounds, person_key
+from rmis.model.crossing import Sex, check_partial_date
+from rmis.registry import CrossingRow
+
+_COUNTRIES = frozenset(ICAO_COUNTRY_CODES)
+_DIRECTIONS = frozenset(d.value for d in Direction)
+_SEXES = frozenset(get_args(Sex))
+_PURPOSES = frozenset(p.value for p in Purpose)
+_GROUNDS = frozenset(g.value for g in StayGrounds)
+# the model's document type pattern ^[A-Z][A-Z<]?$, spelled out: 728 codes
+_DOCUMENT_TYPES = frozenset(
+    a + b for a in string.ascii_uppercase for b in ("", *string.ascii_uppercase, "<")
+)
+# `strip` hands back the very same string when there is nothing to strip, and Python's whitespace
+# includes every character the model's strip (Unicode White_Space) removes: `s.strip() is s`
+# says the model keeps `s` as it is.
+# Lone surrogates (from JSON escapes) are text Python holds but the model refuses; they are not
+# printable, so `isprintable` sends them (and control characters) the full way.
+_UTC = dt.UTC
+_instant = dt.datetime.fromisoformat
+_day = dt.date.fromisoformat
+
+
+_HOURS: dict[str, tuple[str, str]] = {}
+_SIXTY = frozenset(f"{n:02d}" for n in range(60))
+
+
+def _instant_texts(text: str) -> tuple[str, str]:
+    """The instant as SQLite rows hold it (UTC text) and the local date, of an ISO 8601 text.
+
+    Raises ValueError for text the model refuses. The usual form `YYYY-MM-DDTHH:MM:SS+HH:00`
+    shares its conversion with every instant of the same local hour and offset (minutes and
+    seconds stay as they are), so that is worked out once per hour and kept.
+    """
+    if (
+        len(text) == 25
+        and text[10] == "T"
+        and text[13] == text[16] == text[22] == ":"
+        and text[23:] == "00"
+    ):
+        key = text[:13] + text[19:]
+        known = _HOURS.get(key)
+        if known is not None and text[14:16] in _SIXTY and text[17:19] in _SIXTY:
+            return f"{known[0]}{text[13:19]}+00:00", known[1]
+        instant, local_date = _convert(text)
+        if len(_HOURS) >= 100_000:
+            _HOURS.clear()
+        _HOURS[key] = (instant[:13], local_date)
+        return instant, local_date
+    return _convert(text)
+
+
+def _convert(text: str) -> tuple[str, str]:
+    at = _instant(text)
+    if at.tzinfo is None:
+        raise ValueError(f"{text!r} has no offset")
+    return str(at.astimezone(_UTC)), at.date().isoformat()
+
+
+def quick_row(fields: dict[str, str], node_authority: str, source: str) -> CrossingRow | None:
+    """The SQLite-form row of a plainly valid record of this node, or None (go the full way)."""
+    try:
+        event_id = fields["event_id"]
+        authority = fields["authority"]
+        border_post = fields["border_post"]
+        direction = fields["direction"]
+        at_text = fields["at"]
+        origin = fields["from_country"]
+        destination = fields["to_country"]
+        surname = fields["surname"]
+        nationality = fields["nationality"]
+        number = fields["document_number"]
+    except KeyError:
+        return None
+    given = fields.get("given_name", "")
+    patronymic = fields.get("patronymic", "")
+    sex = fields.get("sex", "")
+    birth = fields.get("birth_date", "")
+    document_type = fields.get("document_type", "P")
+    issuer = fields.get("document_issuer", "")
+    expiry = fields.get("document_expiry", "")
+    purpose = fields.get("purpose", "other")
+    grounds = fields.get("grounds", "")
+    try:
+        if not (
+            authority == node_authority
+            and authority in _COUNTRIES
+            and origin in _COUNTRIES
+            and destination in _COUNTRIES
+            and origin != destination
+            and nationality in _COUNTRIES
+            and (
+                (direction == "exit" and authority == origin)
+                or (direction == "entry" and authority == destination)
+            )
+            and 0 < len(event_id) <= 64
+            and 0 < len(border_post) <= 32
+            and 0 < len(surname) <= 200
+            and len(given) <= 200
+            and len(patronymic) <= 200
+            and 0 < len(number) <= 32
+            and sex in _SEXES
+            and document_type in _DOCUMENT_TYPES
+            and (issuer == "" or issuer in _COUNTRIES)
+            and purpose in _PURPOSES
+            and grounds in _GROUNDS
+            and event_id.strip() is event_id
+            and border_post.strip() is border_post
+            and surname.strip() is surname
+            and given.strip() is given
+            and patronymic.strip() is patronymic
+            and number.strip() is number
+            and birth.strip() is birth
+            and event_id.isprintable()
+            and border_post.isprintable()
+            and surname.isprintable()
+            and given.isprintable()
+            and patronymic.isprintable()
+            and number.isprintable()
+        ):
+            return None
+        if birth:
+            check_partial_date(birth)
+        instant, local_date = _instant_texts(at_text)
+        expiry_day = None
+        if expiry:
+            if not (len(expiry) == 10 and expiry[4] == expiry[7] == "-" and expiry.isascii()):
+                return None
+            expiry_day = _day(expiry).isoformat()
+    except (ValueError, TypeError, AttributeError, OverflowError):
+        return None
+    return (
+        authority,
+        event_id,
+        border_post,
+        direction,
+        instant,
+        local_date,
+        origin,
+        destination,
+        surname,
+        given,
+        patronymic,
+        sex,
+        birth,
+        nationality,
+        document_type,
+        number,
+        issuer,
+        expiry_day,
+        purpose,
+        grounds,
+        person_key(nationality, number),
+        source,
+    )
