@@ -71,9 +71,11 @@ def test_concurrent_appends_on_postgres_keep_one_unbroken_chain(postgres_url: st
 
     registry = open_registry(postgres_url)
     errors: list[BaseException] = []
+    start = threading.Barrier(8)
 
     def append_many(worker: int) -> None:
         try:
+            start.wait()  # the first appends of an empty chain all at once
             for i in range(25):
                 with registry.unit_of_work() as conn:
                     append_audit(conn, entry(worker * 100 + i))

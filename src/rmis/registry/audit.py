@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, Engine, func, select
+from sqlalchemy.dialects import postgresql, sqlite
 
 from rmis.errors import AuditChainBroken
 from rmis.model import AuditEntry
@@ -114,13 +115,28 @@ def audit_head_exists(conn: Connection) -> bool:
     return found is not None
 
 
+def ensure_audit_head(conn: Connection) -> None:
+    """Write the empty chain's head row (entry 0, the genesis hash) unless it exists, so that
+    the first appends of a new registry queue on its lock instead of all writing entry 1."""
+    if audit_head_exists(conn):
+        return
+    values = {"id": 1, "seq": 0, "hash": GENESIS}
+    if conn.dialect.name == "postgresql":
+        pg_genesis = postgresql.insert(audit_head).values(values)
+        conn.execute(pg_genesis.on_conflict_do_nothing(index_elements=["id"]))
+    elif conn.dialect.name == "sqlite":
+        lite_genesis = sqlite.insert(audit_head).values(values)
+        conn.execute(lite_genesis.on_conflict_do_nothing(index_elements=["id"]))
+
+
 def append_audit(conn: Connection, entry: AuditEntry) -> int:
     """Write `entry` at the end of the chain; returns its sequence number.
 
-    On PostgreSQL one statement does it once the head row exists; else the head is read
-    (locked), the entry written and the head moved on, as three statements.
+    On PostgreSQL one statement does it; elsewhere the head is read (locked), the entry
+    written and the head moved on, as three statements.
     """
-    if conn.dialect.name == "postgresql" and audit_head_exists(conn):
+    ensure_audit_head(conn)
+    if conn.dialect.name == "postgresql":
         return int(conn.exec_driver_sql(AUDIT_APPEND_SQL, audit_append_params(entry)).scalar_one())
     head = conn.execute(
         select(audit_head.c.seq, audit_head.c.hash).where(audit_head.c.id == 1).with_for_update()
