@@ -1,7 +1,9 @@
 """Link classes after the EU Multiple Identity Detector, and the rules that assign them.
 
 `white`: the same person, records differing only by lawful variants (scripts,
-transliterations, a renewed passport). `yellow`: a possible match a person must decide.
+transliterations, a renewed passport). `yellow`: a possible match a person must decide; so is
+any likely match of two records whose documents are neighbours in one series (twins and
+families get consecutive passports), however sure the model is.
 `red`: one identity used by different people, or one person under conflicting identities
 (one document number with two birth dates or two sexes); such a link still makes one person
 when the model is sure of it, and waits for review either way. `green`: reviewed and found to be
@@ -38,6 +40,7 @@ REVIEWED_CLASS: Final = {
 
 # Splink's levels of the comparisons the rules read: the top levels are the agreeing ones.
 DOCUMENT_EQUAL_LEVEL: Final = 3  # equal as written or through OCR confusions
+DOCUMENT_NEIGHBOUR_LEVEL: Final = 2  # one series, numbers differing in the last character
 CONFLICT_LEVEL: Final = 0  # the comparison's ELSE: both known, and they disagree
 
 
@@ -68,6 +71,11 @@ class PairEvidence:
         conflict = CONFLICT_LEVEL in (self.birth_level, self.sex_level)
         return shares_document and conflict
 
+    @property
+    def neighbouring_documents(self) -> bool:
+        """Documents of one series with consecutive numbers: evidence of two people."""
+        return self.document_level == DOCUMENT_NEIGHBOUR_LEVEL
+
 
 def classify_link(
     evidence: PairEvidence,
@@ -75,13 +83,14 @@ def classify_link(
     thresholds: Thresholds = DEFAULT_THRESHOLDS,
 ) -> LinkClass | None:
     """The pair's class: a review decides; then a conflict is red; then the probability
-    decides white or yellow. None for a pair too unlikely to be a link at all.
+    decides white or yellow, neighbouring documents never more than yellow. None for a pair
+    too unlikely to be a link at all.
     """
     if review is not None:
         return REVIEWED_CLASS[review]
     if evidence.conflicting_identity:
         return LinkClass.RED
-    if evidence.probability >= thresholds.white:
+    if evidence.probability >= thresholds.white and not evidence.neighbouring_documents:
         return LinkClass.WHITE
     if evidence.probability >= thresholds.yellow:
         return LinkClass.YELLOW

@@ -2,8 +2,10 @@
 
 A person record keeps its names as written, in any script; linkage compares the forms derived
 here: canonical Latin forms, surname stems (with and without the Russian ending), sound keys,
-order-free keys (so a record with surname and given name swapped meets its person), the birth
-date in parts, and the document number folded through OCR confusions. Pure; no I/O.
+order-free keys (so a record with surname and given name swapped meets its person), the
+surname's first letters (so a surname with a typo meets its person), the birth date in parts,
+and the document number folded through OCR confusions, with its two halves (a number with one
+typo keeps one half intact). Pure; no I/O.
 """
 
 from __future__ import annotations
@@ -26,14 +28,20 @@ IDENTITY_COLUMNS: Final = PERSON_RECORD_COLUMNS[2:]
 
 DERIVED_COLUMNS: Final = (
     "surname_canon", "given_canon", "father", "surname_stem", "given_stem", "surname_sound",
-    "given_sound", "name_stems", "name_sounds", "birth_date", "birth_year", "birth_month",
-    "birth_day", "birth_swapped", "sex", "nationality", "document", "document_folded",
-    "stems_no_birth", "address_tokens", "address_key",
+    "given_sound", "name_stems", "name_sounds", "surname_head", "birth_date", "birth_year",
+    "birth_month", "birth_day", "birth_swapped", "sex", "nationality", "document",
+    "document_folded", "document_head", "document_tail", "stems_no_birth", "address_tokens",
+    "address_key",
 )  # fmt: skip
 
 # Letters and digits OCR and clerks confuse, folded to one symbol (as screening folds them).
 _OCR_FOLDS: Final = str.maketrans("OQDILBSZG", "000118526", " -/.<")
 _SEPARATORS: Final = str.maketrans("", "", " -/.<")
+# Letters of a surname that make its blocking head, and of each half of a document number; a
+# number shorter than this has no halves (too few characters to tell people apart).
+_SURNAME_HEAD: Final = 2
+_DOCUMENT_HALF: Final = 4
+_SHORTEST_HALVED: Final = 6
 
 Derived = dict[str, str | list[str] | None]
 
@@ -93,6 +101,7 @@ def _name_columns(surname: str, given: str) -> Derived:
         "given_sound": _none(given_sound),
         "name_stems": _order_free(family_stem, given_stem),
         "name_sounds": _order_free(family_sound, given_sound),
+        "surname_head": _none(canonical_form(surname).replace(" ", "")[:_SURNAME_HEAD]),
     }
 
 
@@ -129,9 +138,31 @@ def _in_range(text: str, top: int) -> bool:
 
 
 def document_columns(number: str) -> Derived:
-    """The number with separators dropped, and folded through OCR confusions."""
+    """The number with separators dropped, folded through OCR confusions, and the folded
+    number's first and last characters (`document_halves`).
+    """
     plain = number.upper().translate(_SEPARATORS)
-    return {"document": _none(plain), "document_folded": _none(plain.translate(_OCR_FOLDS))}
+    folded = plain.translate(_OCR_FOLDS)
+    head, tail = document_halves(folded)
+    return {
+        "document": _none(plain),
+        "document_folded": _none(folded),
+        "document_head": _none(head),
+        "document_tail": _none(tail),
+    }
+
+
+def document_halves(folded: str) -> tuple[str, str]:
+    """The first and the last up to four characters of a number, never overlapping (the
+    middle character of an odd length is in neither): a number with one typo (a character
+    changed, added, dropped, or two swapped but for the two middle ones of an even length)
+    keeps one of them; the tail counts from the end, so a character added to the head leaves it.
+    Empty for a number too short to halve.
+    """
+    if len(folded) < _SHORTEST_HALVED:
+        return "", ""
+    half = min(_DOCUMENT_HALF, len(folded) // 2)
+    return folded[:half], folded[-half:]
 
 
 def _none(text: str) -> str | None:

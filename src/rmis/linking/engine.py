@@ -23,6 +23,13 @@ from rmis.linkage.comparisons import (
     settings_dict,
     training_rules,
 )
+from rmis.linkage.parameters import (
+    Patterns,
+    fill_unseen_levels,
+    rows_for_pairs,
+    set_u,
+    u_without_matches,
+)
 
 # Gamma columns the link classes read (Splink numbers levels from the top; ELSE is 0).
 PAIR_COLUMNS: Final = (
@@ -30,11 +37,10 @@ PAIR_COLUMNS: Final = (
     "gamma_birth_date", "gamma_sex",
 )  # fmt: skip
 DOCUMENT_AGREES: Final = 3  # exact or through OCR confusions
-# u from 500,000 random pairs: the same F1 as 2,000,000 on FEBRL4 and synth, in a third of the time
-DEFAULT_U_PAIRS: Final = 5e5
+# u from 250,000 random pairs: the same F1 as 500,000 and 2,000,000 on FEBRL4 and synth
+DEFAULT_U_PAIRS: Final = 2.5e5
 ARRAY_COLUMNS: Final = frozenset({"address_tokens"})
 SEED: Final = 7
-UNSEEN: Final = 1e-3
 
 Backend = Callable[[], Any]
 
@@ -82,22 +88,24 @@ def quiet_splink() -> None:
 def train_model(
     frame: pd.DataFrame, backend: Backend, u_pairs: float = DEFAULT_U_PAIRS
 ) -> dict[str, Any]:
-    """Train the model on identities: the share of matches from deterministic rules, u by
-    random sampling, m by expectation maximisation in two blocked sessions. Returns the
-    trained model as Splink's JSON-able dict.
+    """Train the model on identities: u from random pairs, the share of matches from
+    deterministic rules, m by expectation maximisation in two blocked sessions, then u again
+    from the same random pairs with the ones the model finds to be matches taken out
+    (`rmis.linkage.parameters`). Returns the trained model as Splink's JSON-able dict.
     """
     quiet_splink()
     try:
+        # Splink caches tables by name in its API object: the sample gets an API of its own.
+        patterns = random_pair_patterns(frame, backend(), u_pairs)
         api = backend()
-        linker = Linker(
-            _as_input(frame, api), rmis_settings(), db_api=api, set_up_basic_logging=False
-        )
+        settings = set_u(settings_dict(rmis_settings(), _dialect(api)), patterns)
+        linker = Linker(_as_input(frame, api), settings, db_api=api, set_up_basic_logging=False)
         training = linker.training
         training.estimate_probability_two_random_records_match(deterministic_rules(), recall=0.8)
-        training.estimate_u_using_random_sampling(max_pairs=u_pairs, seed=SEED)
         for rule in training_rules():
             training.estimate_parameters_using_expectation_maximisation(rule)
-        model: dict[str, Any] = fill_unseen_levels(linker.misc.save_model_to_json())
+        model: dict[str, Any] = linker.misc.save_model_to_json()
+        model = fill_unseen_levels(u_without_matches(model, patterns))
     except RmisError:
         raise
     except Exception as e:
@@ -105,18 +113,28 @@ def train_model(
     return model
 
 
-def fill_unseen_levels(model: dict[str, Any], unseen: float = UNSEEN) -> dict[str, Any]:
-    """Give levels training never saw a probability of `unseen`: Splink's defaults would
-    make a level no true pair reached (twins' neighbouring passports) strong evidence.
+def random_pair_patterns(frame: pd.DataFrame, api: Any, pairs: float) -> Patterns:
+    """The comparison levels of about `pairs` random pairs of identities (every pair among
+    a random sample of them, as Splink samples for u), as distinct patterns with counts.
     """
-    for comparison in model["comparisons"]:
-        for level in comparison["comparison_levels"]:
-            if level.get("is_null_level"):
-                continue
-            for key in ("m_probability", "u_probability"):
-                if level.get(key) is None:
-                    level[key] = unseen
-    return model
+    rows = rows_for_pairs(pairs)
+    sample = frame if rows >= len(frame) else frame.sample(n=rows, random_state=SEED)
+    dialect = _dialect(api)
+    settings = settings_dict(rmis_settings(), dialect)
+    settings["blocking_rules_to_generate_predictions"] = [
+        {"blocking_rule": "1=1", "sql_dialect": dialect}
+    ]
+    settings["retain_matching_columns"] = True  # Splink keeps the levels only with them
+    linker = Linker(_as_input(sample, api), settings, db_api=api, set_up_basic_logging=False)
+    scored = linker.inference.predict()
+    gammas = ", ".join(f"gamma_{c['output_column_name']}" for c in settings["comparisons"])
+    sql = f"SELECT {gammas}, count(*) AS pairs FROM {scored.physical_name} GROUP BY {gammas}"
+    counts: pd.DataFrame = linker.misc.query_sql(sql, output_type="pandas")  # type: ignore[no-untyped-call]
+    scored.drop_table_from_database_and_remove_from_cache()
+    return [
+        (tuple(int(g) for g in row[:-1]), int(row[-1]))
+        for row in counts.itertuples(index=False, name=None)
+    ]
 
 
 def predict_pairs(
