@@ -1,9 +1,10 @@
-"""The bulk write path: stage a batch, then merge it in set-based SQL.
+"""The bulk write path: a batch of crossings into crossings, persons and documents.
 
-A batch goes first into a temporary table (PostgreSQL COPY; SQLite one `executemany`), then three
+PostgreSQL: the batch goes first into a temporary table by COPY, then three
 `INSERT ... SELECT ... ON CONFLICT DO NOTHING` statements merge it into crossings, persons and
-documents. The conflict rule on `(authority, event_id)` makes every batch idempotent, so a batch
-cut off by a crash and written again stores each record once.
+documents. SQLite, which runs in this process: `INSERT ... ON CONFLICT DO NOTHING` by
+`executemany` straight into the three tables. The conflict rule on `(authority, event_id)` makes
+every batch idempotent, so a batch cut off by a crash and written again stores each record once.
 """
 
 from __future__ import annotations
@@ -91,11 +92,66 @@ def write_crossings(conn: Connection, rows: Sequence[CrossingRow]) -> int:
     """Store a batch of crossing rows; returns how many were new (the rest were duplicates)."""
     if not rows:
         return 0
+    if conn.dialect.name == "sqlite":
+        return _write_sqlite(conn, rows)
     conn.execute(CreateTable(staged_crossings, if_not_exists=True))
     _stage(conn, rows)
     stored = _merge(conn)
     conn.execute(staged_crossings.delete())
     return stored
+
+
+_COLUMN = {name: i for i, name in enumerate(CROSSING_COLUMNS)}
+_PERSON = tuple(_COLUMN[n] for n in ("person_key", "nationality", "document_number"))
+_DOCUMENT = tuple(
+    _COLUMN[n]
+    for n in (
+        "document_issuer",
+        "document_number",
+        "document_type",
+        "document_expiry",
+        "person_key",
+    )
+)
+_SQLITE_CROSSINGS = (
+    f"INSERT INTO crossings ({', '.join(CROSSING_COLUMNS)}) "
+    f"VALUES ({', '.join('?' * len(CROSSING_COLUMNS))}) ON CONFLICT DO NOTHING"
+)
+_SQLITE_PERSONS = (
+    "INSERT INTO persons (person_key, nationality, document_number) VALUES (?, ?, ?) "
+    "ON CONFLICT DO NOTHING"
+)
+_SQLITE_DOCUMENTS = (
+    "INSERT INTO documents (issuer, number, document_type, expiry, person_key) "
+    "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"
+)
+
+
+def _write_sqlite(conn: Connection, rows: Sequence[CrossingRow]) -> int:
+    """SQLite runs in this process: rows go straight into their tables, no staging needed.
+
+    Each person and document goes in once per batch (the first row of it wins, as the first
+    stored wins across batches); the conflict rules keep every statement idempotent.
+    """
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    pk, nationality, number = _PERSON
+    issuer, _number, kind, expiry, _pk = _DOCUMENT
+    # reversed: of several rows with one key, the first is written last and so kept
+    persons = {r[pk]: (r[pk], r[nationality], r[number]) for r in reversed(rows)}
+    documents = {
+        (r[issuer], r[number]): (r[issuer], r[number], r[kind], r[expiry], r[pk])
+        for r in reversed(rows)
+    }
+    cursor = raw.cursor()
+    try:
+        cursor.executemany(_SQLITE_CROSSINGS, rows)
+        stored = cursor.rowcount
+        cursor.executemany(_SQLITE_PERSONS, persons.values())
+        cursor.executemany(_SQLITE_DOCUMENTS, documents.values())
+    finally:
+        cursor.close()
+    return int(stored)
 
 
 def _stage(conn: Connection, rows: Sequence[CrossingRow]) -> None:
