@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from conftest import crossing, write_csv
 from rmis.errors import AccessDenied, ValidationFailed
-from rmis.ingest import ingest_file, read_records, retry_quarantined
+from rmis.ingest import ingest_file, ingest_records, read_records, retry_quarantined
 from rmis.model import Principal, Role, system_principal
 from rmis.registry import Registry, count_quarantined, count_rows, list_quarantined
 from rmis.registry.tables import crossings
@@ -150,3 +150,34 @@ def test_indexes_a_killed_load_left_dropped_come_back_on_open(
     names = {i["name"] for i in inspect(reopened.engine).get_indexes("crossings")}
     reopened.dispose()
     assert "ix_crossings_flow" in names
+
+
+@pytest.mark.parametrize("overlap", [False, True])
+def test_batches_written_in_line_or_beside_validation_count_the_same(
+    registry: Registry, tmp_path: Path, overlap: bool
+) -> None:
+    path = mixed_file(tmp_path, n=50)
+    records = read_records(path)
+    s = ingest_records(
+        registry,
+        records,
+        OPERATOR,
+        "crossings.csv",
+        node_authority="TJK",
+        batch_size=4,
+        overlap=overlap,
+    )
+    assert (s.read, s.stored, s.duplicate, s.quarantined) == (50, 46, 0, 4)
+    again = ingest_records(
+        registry,
+        read_records(path),
+        OPERATOR,
+        "crossings.csv",
+        node_authority="TJK",
+        batch_size=7,
+        overlap=overlap,
+    )
+    assert (again.stored, again.duplicate, again.quarantined) == (0, 46, 4)
+    with registry.reader() as conn:
+        assert count_rows(conn)["crossings"] == 46
+        assert count_quarantined(conn) == 4

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import nullcontext
@@ -68,7 +69,13 @@ def check_record(record: RawRecord, node_authority: str) -> Crossing | list[Prob
 class _Batcher:
     """Collects checked records and writes them, a batch per transaction."""
 
-    def __init__(self, registry: Registry, principal: Principal, summary: IngestSummary) -> None:
+    def __init__(
+        self,
+        registry: Registry,
+        principal: Principal,
+        summary: IngestSummary,
+        overlap: bool | None = None,
+    ) -> None:
         self.registry = registry
         self.principal = principal
         self.summary = summary
@@ -77,9 +84,11 @@ class _Batcher:
         self.held: list[HeldRecord] = []
         self.first_line = 0
         self.last_line = 0
-        # PostgreSQL works in its own process: writing one batch while the next is validated
-        # keeps both busy. SQLite works inside this process, so it writes in line (one core).
-        overlap = registry.dialect == "postgresql"
+        # One batch is written while the next is read and validated. PostgreSQL works in its
+        # own process; SQLite works in this one but lets go of the interpreter lock while it
+        # steps a statement, so a second core does the writing. On one core, write in line.
+        if overlap is None:
+            overlap = registry.dialect == "postgresql" or _usable_cores() > 1
         self.writer = ThreadPoolExecutor(1, "rmis-ingest-writer") if overlap else None
         self.pending: tuple[Future[int], _Batch] | None = None
 
@@ -167,6 +176,13 @@ class _Batcher:
         )
 
 
+def _usable_cores() -> int:
+    """The cores this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
 @dataclass(frozen=True, slots=True)
 class _Batch:
     rows: list[CrossingRow]
@@ -185,15 +201,18 @@ def ingest_records(
     keep_held: bool = False,
     on_record: Callable[[], None] | None = None,
     shortcut: bool = True,
+    overlap: bool | None = None,
 ) -> IngestSummary:
     """Validate and store `records`; bad ones are quarantined with every problem.
 
     With `shortcut`, plainly valid records take `quick_row`, which accepts only what the full
     model accepts and builds the same row; every other record is validated by the full model.
+    `overlap` writes each batch in a second thread while the next is validated (default: on
+    PostgreSQL, and on SQLite when this process may use more than one core).
     """
     authorize(principal, Permission.CROSSINGS_WRITE)
     summary = IngestSummary(source=source)
-    batcher = _Batcher(registry, principal, summary)
+    batcher = _Batcher(registry, principal, summary, overlap)
     try:
         for record in records:
             summary.read += 1
