@@ -1,10 +1,8 @@
 """What a border check reads from the registry and what it writes back, in few round trips.
 
 On PostgreSQL the reads (alerts, the traveller's crossings, the document's registered holder,
-how far the watchlist has changed) go out in one pipeline, and the writes (the stored check,
-its audit entry, the commit) in another: each check waits on the database twice, not ten
-times, and the audit head's row lock is held for no round trip to the client. Elsewhere the
-same statements run one by one through SQLAlchemy.
+how far the watchlist has changed) and their commit go out in one pipeline: one round trip,
+not five. Elsewhere the same statements run one by one through SQLAlchemy.
 """
 
 from __future__ import annotations
@@ -24,7 +22,6 @@ from rmis.border.signals import PresentedDocument
 from rmis.errors import StorageError
 from rmis.model import AuditEntry
 from rmis.registry import append_audit, crossings_of_person
-from rmis.registry.audit import AUDIT_APPEND_SQL, audit_append_params, audit_head_exists
 from rmis.registry.border_tables import border_checks, document_alerts
 from rmis.registry.tables import crossings, documents
 from rmis.registry.watchlist_tables import watchlist_versions
@@ -64,7 +61,9 @@ def read_facts(conn: Connection, doc: PresentedDocument) -> RegistryFacts:
 
 
 @dataclass(frozen=True, slots=True)
-class _Compiled:
+class Compiled:
+    """A statement compiled once: its SQL text and the parameters it carries."""
+
     sql: str
     params: dict[str, Any]
 
@@ -72,13 +71,13 @@ class _Compiled:
         return {**self.params, **values}
 
 
-def _compiled(statement: ClauseElement, dialect: Dialect) -> _Compiled:
+def _compiled(statement: ClauseElement, dialect: Dialect) -> Compiled:
     compiled = statement.compile(dialect=dialect)
-    return _Compiled(str(compiled), dict(compiled.params))
+    return Compiled(str(compiled), dict(compiled.params))
 
 
 @cache
-def _read_statements(dialect: Dialect) -> tuple[_Compiled, _Compiled, _Compiled, _Compiled]:
+def _read_statements(dialect: Dialect) -> tuple[Compiled, Compiled, Compiled, Compiled]:
     alerts = (
         select(document_alerts)
         .where(
@@ -116,6 +115,8 @@ def _read_pipelined(conn: Connection, doc: PresentedDocument) -> RegistryFacts:
             holder.execute(holder_sql.sql, holder_sql.bound(issuer=issuer, number=number))
             newest = driver.cursor()
             newest.execute(newest_sql.sql, newest_sql.params)
+            # the reads need no transaction open after them: a check writes in another
+            driver.commit()
             alert_rows, history_rows = alerts.fetchall(), history.fetchall()
             registered, seen = holder.fetchone(), newest.fetchone()
     except psycopg.Error as e:
@@ -171,27 +172,17 @@ class StoredCheck:
 
 
 @cache
-def _insert_check(dialect: Dialect) -> _Compiled:
+def insert_check_statement(dialect: Dialect) -> Compiled:
+    """The insert of a stored check as SQL text for `dialect`, with `StoredCheck.values()`."""
     columns: dict[str, Any] = {c.name: bindparam(c.name) for c in border_checks.columns}
     return _compiled(border_checks.insert().values(columns), dialect)
 
 
 def write_check(conn: Connection, check: StoredCheck, entry: AuditEntry) -> None:
-    """Store `check` with its audit `entry`; on PostgreSQL both and the commit in one pipeline.
+    """Store `check` with its audit `entry` in the caller's transaction, one by one.
 
-    Elsewhere, or while the audit chain has no head row yet, the statements run one by one
-    and the unit of work commits.
+    On PostgreSQL the border check hands both to `rmis.border.writer` instead, which writes
+    many checks per commit.
     """
-    if conn.dialect.name != "postgresql" or not audit_head_exists(conn):
-        conn.execute(border_checks.insert().values(check.values()))
-        append_audit(conn, entry)
-        return
-    insert = _insert_check(conn.dialect)
-    driver = _driver(conn)
-    try:
-        with driver.pipeline():
-            driver.execute(insert.sql, insert.bound(**check.values()))
-            driver.execute(AUDIT_APPEND_SQL, audit_append_params(entry))
-            driver.commit()
-    except psycopg.Error as e:
-        raise StorageError(f"storing border check {check.check_id} failed: {e}") from e
+    conn.execute(border_checks.insert().values(check.values()))
+    append_audit(conn, entry)

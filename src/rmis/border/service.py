@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import dataclass
 from typing import Any, Literal
 
 import uuid6
@@ -23,9 +24,10 @@ from rmis.border.screening import WatchlistScreener, screen_traveller
 from rmis.border.signals import PresentedDocument
 from rmis.border.stays import stay_section
 from rmis.border.trips import chronological
+from rmis.border.writer import check_writer
 from rmis.errors import Conflict, NotFound, ValidationFailed
 from rmis.ingest import fields_record, ingest_records
-from rmis.model import Permission, Principal
+from rmis.model import AuditEntry, Permission, Principal
 from rmis.node import Node
 from rmis.registry.border_tables import border_checks
 
@@ -50,6 +52,30 @@ def check_with_text(
     screener: WatchlistScreener | None = None,
 ) -> tuple[dict[str, Any], str]:
     """`run_check`'s answer and the JSON text stored with it (what the API sends back)."""
+    prepared = prepare_check(node, principal, request, screener)
+    if prepared.unwritten is not None:
+        check_writer(node.registry).write(*prepared.unwritten)
+    return prepared.answer, prepared.text
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedCheck:
+    """A check answered: its answer, the JSON text stored, and, if not stored yet, the row
+    and audit entry the registry's `CheckWriter` must write before the answer is given."""
+
+    answer: dict[str, Any]
+    text: str
+    unwritten: tuple[StoredCheck, AuditEntry] | None
+
+
+def prepare_check(
+    node: Node,
+    principal: Principal,
+    request: BorderCheckRequest,
+    screener: WatchlistScreener | None = None,
+) -> PreparedCheck:
+    """Everything of a check but, on PostgreSQL, its write, which `rmis.border.writer`
+    groups with other checks' writes (the caller hands it over and waits)."""
     authorize(principal, Permission.BORDER_CHECK)
     authorize_person_access(principal, node.authority)
     at = request.at or dt.datetime.now(dt.UTC)
@@ -85,8 +111,12 @@ def check_with_text(
             "decided_by": "a person: RMIS recommends, the officer decides",
         }
         text = json.dumps(answer, ensure_ascii=False, separators=(",", ":"))
-        _store_check(conn, principal, answer, text, crossing)
-    return answer, text
+        check, entry = _stored(principal, answer, text, crossing)
+        if conn.dialect.name != "postgresql":
+            write_check(conn, check, entry)
+            return PreparedCheck(answer, text, None)
+    # written after the check's own transaction, which may hold the audit head's lock
+    return PreparedCheck(answer, text, (check, entry))
 
 
 def _screening_refer(screening: dict[str, Any]) -> list[str]:
@@ -142,13 +172,10 @@ def crossing_fields(
     }
 
 
-def _store_check(
-    conn: Connection,
-    principal: Principal,
-    answer: dict[str, Any],
-    text: str,
-    crossing: dict[str, str],
-) -> None:
+def _stored(
+    principal: Principal, answer: dict[str, Any], text: str, crossing: dict[str, str]
+) -> tuple[StoredCheck, AuditEntry]:
+    """The check's row as stored, and the audit entry that goes with it."""
     check = StoredCheck(
         check_id=answer["check_id"],
         at=dt.datetime.fromisoformat(answer["at"]),
@@ -165,7 +192,7 @@ def _store_check(
               "border_post": answer["border_post"], "direction": answer["direction"],
               "screening": answer["screening"]["status"]}  # fmt: skip
     subject = f"person:{answer['traveller']['person_key']}"
-    write_check(conn, check, access_entry(principal, "border.check", subject, detail))
+    return check, access_entry(principal, "border.check", subject, detail)
 
 
 def get_check(node: Node, principal: Principal, check_id: str) -> dict[str, Any]:

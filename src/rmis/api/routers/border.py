@@ -2,28 +2,33 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from typing import Any, Literal
 
 from fastapi import APIRouter, Body, Query, Request, Response
 from pydantic import BaseModel
+from starlette.concurrency import run_in_threadpool
 
 from rmis.access import authorize
 from rmis.api.deps import NodeDep, PrincipalDep
 from rmis.border import (
     AlertReport,
     BorderCheckRequest,
-    check_with_text,
+    StoredCheck,
+    check_writer,
     clear_alert,
     confirm_check,
     get_alert,
     get_check,
     list_alerts,
     list_overstays,
+    prepare_check,
     report_alerts,
 )
 from rmis.errors import ValidationFailed
-from rmis.model import Permission
+from rmis.model import AuditEntry, Permission
+from rmis.node import Node
 
 router = APIRouter(tags=["border"])
 MAX_ALERTS = 10_000
@@ -56,7 +61,7 @@ class Clearing(BaseModel):
     response_class=Response,
     responses={200: {"content": {"application/json": {"schema": {"type": "object"}}}}},
 )
-def post_border_check(
+async def post_border_check(
     node: NodeDep,
     principal: PrincipalDep,
     http: Request,
@@ -65,11 +70,35 @@ def post_border_check(
     """Check a traveller: document, lost/stolen, screening, stay, last trips; clear or refer.
 
     Screening runs when the app has a `screener` (a `WatchlistScreener`); else the answer
-    says it was not run. The body is the answer exactly as stored with the check.
+    says it was not run. The body is the answer exactly as stored with the check, sent once
+    the check and its audit entry are committed.
     """
     screener = getattr(http.app.state, "screener", None)
-    _, text = check_with_text(node, principal, request, screener)
-    return Response(text, media_type="application/json")
+    prepared = await run_in_threadpool(prepare_check, node, principal, request, screener)
+    if prepared.unwritten is not None:
+        await _written(node, *prepared.unwritten)
+    return Response(prepared.text, media_type="application/json")
+
+
+async def _written(node: Node, check: StoredCheck, entry: AuditEntry) -> None:
+    """Hand the check to the registry's writer; wait on the event loop, not in a thread."""
+    loop = asyncio.get_running_loop()
+    done: asyncio.Future[None] = loop.create_future()
+
+    def settle(error: BaseException | None) -> None:
+        loop.call_soon_threadsafe(_settle, done, error)
+
+    check_writer(node.registry).submit(check, entry, settle)
+    await done
+
+
+def _settle(done: asyncio.Future[None], error: BaseException | None) -> None:
+    if done.done():  # the caller went away; the check is stored all the same
+        return
+    if error is None:
+        done.set_result(None)
+    else:
+        done.set_exception(error)
 
 
 @router.get("/v1/border-checks/{check_id}")
