@@ -7,13 +7,18 @@ import random
 from collections import defaultdict
 
 import pytest
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import inspect
 
 from conftest import crossing
 from rmis.border import find_overstays, recorded_stays
 from rmis.border.stays import stay_grounds
 from rmis.border.trips import Passage
 from rmis.model import Crossing, validate_crossing
-from rmis.registry import Registry, row_builder, write_crossings
+from rmis.registry import Registry, open_registry, row_builder, write_crossings
+from rmis.registry.db import MIGRATIONS
+from rmis.registry.tables import crossings
 from rmis.stay import HOSTS, assess_stay
 
 HOST = "RUS"
@@ -28,20 +33,27 @@ JUDGED_ON = (
 )
 
 
-def synthetic_crossings(persons: int, seed: int) -> list[dict[str, str]]:
-    """Random stays in RUS, 2023-10 to 2025-06: gaps, long stays, missing exits and entries."""
+def synthetic_crossings(
+    persons: int, seed: int, start: dt.date = dt.date(2023, 10, 1), zones: bool = False
+) -> list[dict[str, str]]:
+    """Random stays in RUS from `start` to 2025-06: gaps, long stays, missing exits and entries.
+
+    With `zones`, each traveller crosses at posts of one clock, from UTC-12 to UTC+14, so the
+    same instant falls on different local days for different travellers.
+    """
     rng = random.Random(seed)
     out: list[dict[str, str]] = []
     for person in range(persons):
         nationality = rng.choice(NATIONALITIES)
-        day = dt.date(2023, 10, 1) + dt.timedelta(days=rng.randrange(200))
+        offset = f"{rng.randrange(-12, 15):+03d}:00" if zones else "+03:00"
+        day = start + dt.timedelta(days=rng.randrange(200))
         while day < dt.date(2025, 6, 30):
             grounds = rng.choice(["", "", "visa-free", "visa-free", "labour-patent"])
-            stay = rng.choice([0, 1, 5, 30, 60, 85, 89, 90, 91, 120, 200, 400])
-            _add(out, person, nationality, "entry", day, grounds, rng)
+            stay = rng.choice([0, 1, 5, 30, 60, 85, 89, 90, 91, 120, 200, 400, 700])
+            _add(out, person, nationality, "entry", day, grounds, rng, offset)
             leave = day + dt.timedelta(days=stay)
             if rng.random() > 0.1:  # an exit not recorded now and then
-                _add(out, person, nationality, "exit", leave, "", rng)
+                _add(out, person, nationality, "exit", leave, "", rng, offset)
             day = leave + dt.timedelta(days=rng.choice([0, 1, 2, 10, 45, 100]))
     return out
 
@@ -54,6 +66,7 @@ def _add(
     day: dt.date,
     grounds: str,
     rng: random.Random,
+    offset: str = "+03:00",
 ) -> None:
     at = dt.datetime.combine(day, dt.time(rng.randrange(24), rng.randrange(60)))
     other = "TJK" if nationality == "RUS" else nationality
@@ -64,7 +77,7 @@ def _add(
             authority="RUS",
             border_post="RUS-DME",
             direction=direction,
-            at=at.isoformat() + "+03:00",
+            at=at.isoformat() + offset,
             from_country=other if direction == "entry" else "RUS",
             to_country="RUS" if direction == "entry" else other,
             nationality=nationality,
@@ -120,6 +133,73 @@ def test_overstays_in_sql_equal_the_stay_rules_person_by_person(
     assert any(expected_overstays(stored, on) for on in JUDGED_ON)
 
 
+@pytest.mark.parametrize("seed", [3, 4])
+def test_long_histories_at_posts_in_every_time_zone_give_the_same_answer(
+    registry: Registry, seed: int
+) -> None:
+    # stays from 2021 on: most crossings lie before the cut, some trips span it, some travellers
+    # have been present since before it; local days and UTC days differ around the cut
+    stored = store(registry, synthetic_crossings(150, seed, dt.date(2021, 3, 1), zones=True))
+    for on in JUDGED_ON:
+        with registry.reader() as conn:
+            found = {row["person_key"]: row["days_used"] for row in find_overstays(conn, HOST, on)}
+        assert found == expected_overstays(stored, on), on
+
+
+@pytest.mark.parametrize("present_from", [dt.date(2023, 7, 3), dt.date(2023, 7, 4)])
+def test_a_stay_open_since_before_the_cut_counts_the_whole_window(
+    registry: Registry, present_from: dt.date
+) -> None:
+    # judged on 1 Dec 2024 the earlier window (of 31 Dec 2023) starts on 5 Jul 2023, the cut is
+    # 00:00 UTC on 4 Jul; trips before it count no day, the open one counts all 180
+    records: list[dict[str, str]] = []
+    rng = random.Random(0)
+    _add(records, 1, "TJK", "entry", dt.date(2022, 1, 10), "", rng)
+    _add(records, 1, "TJK", "exit", dt.date(2022, 3, 1), "", rng)
+    _add(records, 1, "TJK", "entry", present_from, "visa-free", rng)
+    _add(records, 2, "UZB", "entry", dt.date(2023, 5, 1), "", rng)
+    _add(records, 2, "UZB", "exit", present_from, "", rng)
+    _add(records, 2, "UZB", "entry", present_from, "", rng)
+    _add(records, 2, "UZB", "exit", dt.date(2024, 11, 20), "", rng)
+    store(registry, records)
+    with registry.reader() as conn:
+        found = find_overstays(conn, HOST, dt.date(2024, 12, 1))
+    assert [(r["person_key"], r["days_used"], r["entered"]) for r in found] == [
+        ("TJK:P0000001", 180, present_from.isoformat())
+    ]
+
+
+def test_a_trip_ending_on_the_first_day_of_the_earlier_window_still_counts(
+    registry: Registry,
+) -> None:
+    # judged on 20 Feb 2025 (90 days in the calendar year) and on 31 Dec 2024 (90 in 180,
+    # window from 5 Jul 2024): 1 day of the trip that ended on 5 Jul (01:00 there, still 4 Jul
+    # in UTC) and the 90 days from 3 Oct make 91 on 31 Dec, so the stay overran then
+    # in UTC) and the 90 days from 3 Oct make 91 on 31 Dec, so the stay overran then; one who
+    # left at 23:00 on 4 Jul has 90 and is within the limit
+    records: list[dict[str, str]] = []
+    rng = random.Random(0)
+    for person, nationality, left in ((1, "TJK", "07-05T01:00"), (2, "UZB", "07-04T23:00")):
+        _add(records, person, nationality, "entry", dt.date(2024, 6, 1), "", rng)
+        _add(records, person, nationality, "exit", dt.date(2024, 7, 4), "", rng)
+        records[-1]["at"] = f"2024-{left}:00+03:00"
+        _add(records, person, nationality, "entry", dt.date(2024, 10, 3), "", rng)
+    stored = store(registry, records)
+    on = dt.date(2025, 2, 20)
+    with registry.reader() as conn:
+        found = find_overstays(conn, HOST, on)
+    assert [(r["person_key"], r["days_used"]) for r in found] == [("TJK:P0000001", 51)]
+    assert expected_overstays(stored, on) == {"TJK:P0000001": 51}
+
+
+def test_planner_settings_hold_for_the_query_alone(registry: Registry) -> None:
+    store(registry, synthetic_crossings(5, 1))
+    with registry.unit_of_work() as conn:
+        find_overstays(conn, HOST, dt.date(2024, 7, 15))
+        if registry.dialect == "postgresql":
+            assert conn.exec_driver_sql("SHOW enable_hashagg").scalar() == "on"
+
+
 def test_a_same_day_exit_and_entry_counts_that_day_once(registry: Registry) -> None:
     records: list[dict[str, str]] = []
     rng = random.Random(0)
@@ -137,3 +217,20 @@ def test_a_same_day_exit_and_entry_counts_that_day_once(registry: Registry) -> N
     ]
     with registry.reader() as conn:
         assert find_overstays(conn, HOST, dt.date(2024, 3, 30)) == []
+
+
+def test_the_migration_builds_the_trips_index_the_table_declares(registry_url: str) -> None:
+    registry = open_registry(registry_url, migrate=False)
+    config = Config()
+    config.set_main_option("script_location", MIGRATIONS)
+    with registry.engine.begin() as conn:  # the migrations alone, no index rebuilt on open
+        config.attributes["connection"] = conn
+        command.upgrade(config, "heads")
+    built = {i["name"]: i for i in inspect(registry.engine).get_indexes("crossings")}
+    registry.dispose()
+    declared = next(i for i in crossings.indexes if i.name == "ix_crossings_trips")
+    index = built["ix_crossings_trips"]
+    assert index["column_names"] == [c.name for c in declared.columns]
+    if registry.dialect == "postgresql":
+        included = index.get("dialect_options", {}).get("postgresql_include")
+        assert included == declared.dialect_options["postgresql"]["include"] != []

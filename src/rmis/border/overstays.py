@@ -5,6 +5,20 @@ the days present in the rule's window, and keeps those over the limit, in one se
 on SQLite and PostgreSQL alike. Days are whole numbers (days since 1970-01-01) so the same
 arithmetic runs on both engines; every value is a bound parameter.
 
+Why two steps: pairing crossings needs window functions, which cost far more per row than
+an aggregate, and nearly every crossing in a registry is history. So one grouped pass over
+all crossings keeps the persons whose last crossing is an entry visa-free (or with no
+grounds), the only ones who can be present on the grounds judged, and only their crossings
+from the last one before the cut on are paired. The cut is 00:00 UTC on the day before the
+first day of the earlier window. A crossing before it fell on a local day before that first
+day (a post's clock is less than a day from UTC), so a trip that closed before the cut adds
+no day to either window, the trip that spans the cut starts with that last crossing, and a
+trip whose first day moves on by one (a re-entry on the day of the last exit) still starts
+no later than the window. The crossings read are a tail of the person's crossings in the
+same order, so every trip reaching into a window is paired exactly as over all crossings.
+On PostgreSQL the grouped pass reads the index `ix_crossings_trips` alone, in order (once
+vacuum has marked the table's pages all-visible, as autovacuum does after a load).
+
 Why two checkpoints are enough: while a traveller stays, each day adds one day to the window
 and drops at most one, so the count never falls until the rule or its year resets on
 1 January. The stay has overrun if the count is over the limit on the day judged, or on the
@@ -30,6 +44,7 @@ from sqlalchemy import (
     cast,
     func,
     select,
+    text,
     type_coerce,
 )
 
@@ -45,6 +60,12 @@ EPOCH = dt.date(1970, 1, 1)
 SQLITE_EPOCH_JULIAN_DAY = 2440587.5
 VISA_FREE_GROUNDS = ("", "visa-free")
 NEVER_OVER = 1_000_000
+POSTGRES_PLANNER = {
+    # group persons in index order: hashing a million of them costs more than reading in order
+    "enable_hashagg": "off",
+    # let workers share that grouped pass (the default cost keeps it in one process)
+    "parallel_tuple_cost": "0.01",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,20 +117,58 @@ def unlimited_nationalities(host: str, on: dt.date) -> list[str]:
     return sorted({host} | {nat for nat, rule in special.items() if rule.in_force_on(on)})
 
 
-def passages_query(dialect: str, host: str, on: dt.date, exempt: list[str]) -> Select[Any]:
-    """Each crossing recorded by `host` up to `on`, with the next one of the same person."""
+def cut_instant(judged: Checkpoint, eve: Checkpoint) -> dt.datetime:
+    """00:00 UTC on the day before the earlier window's first day: what came before is history."""
+    first = EPOCH + dt.timedelta(days=min(judged.first, eve.first) - 1)
+    return dt.datetime.combine(first, dt.time(0), dt.UTC)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The crossings judged: recorded by `host` up to `on`, of nationalities with a limit."""
+
+    host: str
+    on: dt.date
+    exempt: list[str]
+
+    def where(self) -> list[ColumnElement[bool]]:
+        c = crossings.c
+        return [
+            c.authority == bindparam("host", self.host),
+            c.nationality.not_in(bindparam("exempt", self.exempt, expanding=True)),
+            c.local_date <= bindparam("on", self.on, type_=Date),
+        ]
+
+
+def present_query(scope: Scope, cut: dt.datetime) -> Select[Any]:
+    """Persons whose last crossing in `scope` is a visa-free entry (ties kept), and `since`:
+    the instant of their last crossing before `cut`, or `cut` if none came before it."""
     c = crossings.c
+    cut_at = bindparam("cut", cut, type_=c.at.type)
+    grounds = c.grounds.in_(bindparam("entry_grounds", list(VISA_FREE_GROUNDS), expanding=True))
+    last_entry = func.max(case(((c.direction == "entry") & grounds, c.at)))
+    before_cut = func.max(case((c.at < cut_at, c.at)))
+    return (
+        select(c.person_key, func.coalesce(before_cut, cut_at).label("since"))
+        .where(*scope.where())
+        .group_by(c.person_key)
+        .having(func.max(c.at) == last_entry)
+    )
+
+
+def passages_query(dialect: str, scope: Scope, cut: dt.datetime) -> Select[Any]:
+    """The crossings of the persons present from `since` on, each with the next one."""
+    c = crossings.c
+    present = present_query(scope, cut).subquery("present")
     day = day_number(c.local_date, dialect)
     return select(
         c.id, c.at, c.person_key, c.nationality, c.direction, c.grounds, day.label("day"),
         func.lead(c.direction).over(partition_by=c.person_key, order_by=(c.at, c.id))
         .label("next_direction"),
         func.lead(day).over(partition_by=c.person_key, order_by=(c.at, c.id)).label("next_day"),
-    ).where(
-        c.authority == bindparam("host", host),
-        c.nationality.not_in(bindparam("exempt", exempt, expanding=True)),
-        c.local_date <= bindparam("on", on, type_=Date),
-    )  # fmt: skip
+    ).select_from(
+        crossings.join(present, c.person_key == present.c.person_key)
+    ).where(*scope.where(), c.at >= present.c.since)  # fmt: skip
 
 
 def trips_query(passages: Select[Any], on: dt.date) -> Select[Any]:
@@ -160,7 +219,8 @@ def overstays_query(
 ) -> Select[Any]:
     """Persons present on `on`, entered visa-free, whose stay has run past its limit."""
     judged, eve = checkpoints(host, on, year)
-    trips = trips_query(passages_query(dialect, host, on, unlimited_nationalities(host, on)), on)
+    scope = Scope(host, on, unlimited_nationalities(host, on))
+    trips = trips_query(passages_query(dialect, scope, cut_instant(judged, eve)), on)
     t = trips.subquery("counted")
     used = func.sum(days_in_window(t.c.first_day, t.c.last_day, judged, "judged"))
     used_eve = func.sum(days_in_window(t.c.first_day, t.c.last_day, eve, "eve"))
@@ -194,7 +254,19 @@ def find_overstays(
     if host not in HOSTS:
         raise ValidationFailed(f"RMIS knows no stay rules of {host}")
     judged, _ = checkpoints(host, on, year)
-    rows = conn.execute(overstays_query(conn.dialect.name, host, on, year))
+    query = overstays_query(conn.dialect.name, host, on, year)
+    if conn.dialect.name != "postgresql":
+        return [_overstay(row, judged.limit) for row in conn.execute(query)]
+    # the settings are undone with the savepoint: they hold for this query alone
+    savepoint = conn.begin_nested()
+    try:
+        for name, value in POSTGRES_PLANNER.items():
+            conn.execute(
+                text("SELECT set_config(:name, :value, true)"), {"name": name, "value": value}
+            )
+        rows = conn.execute(query).all()
+    finally:
+        savepoint.rollback()
     return [_overstay(row, judged.limit) for row in rows]
 
 

@@ -67,6 +67,15 @@ crossings = Table(
     UniqueConstraint("authority", "event_id", name="uq_crossings_event"),
     Index("ix_crossings_person", "person_key", "at"),
     Index("ix_crossings_flow", "authority", "direction", "local_date"),
+    # each person's crossings in order, with what pairing them into trips reads (overstays)
+    Index(
+        "ix_crossings_trips",
+        "authority",
+        "person_key",
+        "at",
+        "id",
+        postgresql_include=["direction", "local_date", "nationality", "grounds"],
+    ),
 )
 
 # secondary indexes a large load may drop and rebuild (see Registry.deferred_indexes)
