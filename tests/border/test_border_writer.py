@@ -1,0 +1,133 @@
+"""The check's registry reads in one pipeline and its writes by group commit (PostgreSQL)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import threading
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import select
+
+from conftest import crossing
+from rmis.border import AlertReport, CheckWriter, StoredCheck, report_alerts
+from rmis.border.alerts import find_alerts
+from rmis.border.facts import HISTORY, read_facts
+from rmis.border.signals import PresentedDocument
+from rmis.errors import StorageError
+from rmis.ingest import fields_record, ingest_records
+from rmis.model import AuditEntry, Principal, Role
+from rmis.registry import Registry, crossings_of_person, list_audit, open_registry, verify_audit
+from rmis.registry.border_tables import border_checks
+
+pytestmark = pytest.mark.postgres
+ADMIN = Principal("TJK", "admin", Role.ADMIN, "tests")
+
+
+@pytest.fixture
+def pg_registry(postgres_url: str) -> Iterator[Registry]:
+    registry = open_registry(postgres_url)
+    yield registry
+    registry.dispose()
+
+
+def presented(number: str, issuer: str = "TJK") -> PresentedDocument:
+    return PresentedDocument(
+        "P", issuer, number, "RAKHMONOV", "DZHAMSHED", "TJK", dt.date(1990, 1, 2), "M", None
+    )
+
+
+def test_pipelined_reads_equal_the_reads_one_by_one(pg_registry: Registry) -> None:
+    records = [
+        crossing(m, at=f"2023-0{m}-12T06:35:00+05:00", direction=d, document_number="400000001")
+        for m, d in ((1, "exit"), (2, "exit"))
+    ]
+    raw = [fields_record(i, json.dumps(r), r) for i, r in enumerate(records, 1)]
+    ingest_records(pg_registry, raw, ADMIN, "tests", node_authority="TJK")
+    report = AlertReport.model_validate({
+        "issuing_state": "TJK", "number": "4000-00001", "status": "lost",
+        "reporting_authority": "TJK", "reported_on": "2024-01-02",
+    })  # fmt: skip
+    with pg_registry.unit_of_work() as conn:
+        report_alerts(conn, ADMIN, [report])
+    doc = presented("400000001")
+    with pg_registry.unit_of_work() as conn:
+        facts = read_facts(conn, doc)
+    with pg_registry.reader() as conn:
+        alerts = find_alerts(conn, doc.document_number, doc.issuing_state)
+        history = crossings_of_person(conn, doc.person_key, HISTORY)
+    assert len(facts.crossings) == 2 and len(facts.alerts) == 1
+    assert facts.crossings == history
+    assert facts.alerts == alerts
+    assert facts.registered_to == doc.person_key
+    assert facts.watchlist_seen == 0
+    with pg_registry.unit_of_work() as conn:
+        unknown = read_facts(conn, presented("999999999"))
+    assert (unknown.alerts, unknown.crossings, unknown.registered_to) == ([], [], None)
+
+
+def stored(n: int, check_id: str | None = None) -> tuple[StoredCheck, AuditEntry]:
+    at = dt.datetime(2024, 6, 1, 12, tzinfo=dt.UTC)
+    check_id = check_id or f"00000000-0000-7000-8000-{n:012d}"
+    check = StoredCheck(check_id, at, "TJK", "TJK-DYU", "exit", f"TJK:{n:09d}", "officer",
+                        "clear", "{}", json.dumps({"check_id": check_id}))  # fmt: skip
+    entry = AuditEntry(at, "TJK", "officer", "officer", "border.check", f"person:TJK:{n:09d}",
+                       "border check", {"check_id": check_id})  # fmt: skip
+    return check, entry
+
+
+def test_checks_written_from_many_threads_are_each_stored_and_chained(
+    pg_registry: Registry,
+) -> None:
+    writer = CheckWriter(pg_registry.engine)
+    errors: list[BaseException] = []
+    start = threading.Barrier(8)
+
+    def check_many(worker: int) -> None:
+        start.wait()
+        for i in range(20):
+            try:
+                writer.write(*stored(worker * 100 + i))
+            except BaseException as e:  # reported below
+                errors.append(e)
+
+    threads = [threading.Thread(target=check_many, args=(w,)) for w in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    with pg_registry.reader() as conn:
+        ids = set(conn.execute(select(border_checks.c.id)).scalars())
+        assert verify_audit(conn).entries == 160
+        audited = {e["detail"] for e in list_audit(conn, limit=500)}
+    assert len(ids) == 160
+    assert {json.loads(d)["check_id"] for d in audited} == ids
+
+
+def test_a_check_that_cannot_be_stored_fails_alone_and_leaves_no_audit_entry(
+    pg_registry: Registry,
+) -> None:
+    writer = CheckWriter(pg_registry.engine)
+    writer.write(*stored(1))  # the chain's head is written with the first entry
+    outcomes: dict[int, BaseException | None] = {}
+    done = threading.Semaphore(0)
+    batch = [stored(n) for n in range(2, 12)]
+    batch.insert(5, stored(99, check_id=batch[2][0].check_id))  # the same id twice
+
+    for n, (check, entry) in enumerate(batch):
+
+        def settle(error: BaseException | None, n: int = n) -> None:
+            outcomes[n] = error
+            done.release()
+
+        writer.submit(check, entry, settle)
+    for _ in batch:
+        assert done.acquire(timeout=30)
+    failed = [n for n, error in outcomes.items() if error is not None]
+    assert len(failed) == 1
+    assert isinstance(outcomes[failed[0]], StorageError)
+    with pg_registry.reader() as conn:
+        assert verify_audit(conn).entries == 11
+        assert len(list(conn.execute(select(border_checks.c.id)))) == 11
