@@ -77,6 +77,28 @@ async def get_principal(
     A caller verified in the last few seconds is taken from the cache on the event loop;
     otherwise the users table is read in a worker thread.
     """
+    return await caller_of(node, callers, x_api_key, authorization, x_purpose)
+
+
+async def request_principal(request: Request) -> Principal:
+    """`get_principal` for an endpoint that reads its request itself."""
+    headers = request.headers
+    return await caller_of(
+        await get_node(request),
+        await get_caller_cache(request),
+        headers.get("x-api-key"),
+        headers.get("authorization"),
+        headers.get("x-purpose", ""),
+    )
+
+
+async def caller_of(
+    node: Node,
+    callers: CallerCache,
+    x_api_key: str | None,
+    authorization: str | None,
+    x_purpose: str,
+) -> Principal:
     if x_api_key:
         credential = "key:" + hashlib.sha256(x_api_key.encode()).hexdigest()
     elif authorization and authorization.lower().startswith("bearer "):

@@ -13,6 +13,7 @@ from rmis.api.routers import (
 )
 
 ROUTERS = (health.router, crossings.router, persons.router, quarantine.router, stats.router)
-ALL_ROUTERS = (*ROUTERS, users.router, border.router, screening.router, links.router)
+# the border check first: a post's requests are the busiest, and routes are tried in order
+ALL_ROUTERS = (border.router, *ROUTERS, users.router, screening.router, links.router)
 
 __all__ = ["ALL_ROUTERS"]
