@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import threading
+import time
+
 import pytest
 from sqlalchemy import inspect, text
 
@@ -17,7 +20,9 @@ from rmis.registry import (
     count_quarantined,
     count_rows,
     get_crossing,
+    get_person,
     hold_records,
+    open_registry,
     revoke_user,
     row_builder,
     verify_audit,
@@ -136,3 +141,60 @@ def test_deleting_the_newest_audit_entry_is_detected(registry: Registry) -> None
         conn.execute(text("DELETE FROM audit_log WHERE seq = 3"))
     with registry.reader() as conn, pytest.raises(AuditChainBroken, match="deleted"):
         verify_audit(conn)
+
+
+def test_a_batch_repeating_an_event_stores_it_once_and_the_first_wins(
+    registry: Registry,
+) -> None:
+    batch = rows(registry, range(1, 6))
+    later = rows(registry, range(3, 4))[0]
+    changed = (*later[:8], "Later", *later[9:])  # same event, another surname
+    with registry.unit_of_work() as conn:
+        assert write_crossings(conn, [*batch, changed, batch[0]]) == 5
+    with registry.reader() as conn:
+        assert count_rows(conn) == {"crossings": 5, "persons": 5, "documents": 5}
+        assert get_crossing(conn, "TJK", "TJK-00000003")["surname"] == "Раҳмонов"
+
+
+def test_rows_in_text_form_store_what_rows_in_driver_form_do(registry: Registry) -> None:
+    """Ingest hands the bulk path text instants and days (SQLite's form) on both engines."""
+    text_rows = [row_builder("sqlite")(validate_crossing(crossing(n)), "t") for n in (1, 2)]  # type: ignore[arg-type]
+    with registry.unit_of_work() as conn:
+        write_crossings(conn, text_rows)
+        write_crossings(conn, rows(registry, range(3, 4)))
+    with registry.reader() as conn:
+        stored = [get_crossing(conn, "TJK", f"TJK-0000000{n}") for n in (1, 3)]
+        person = get_person(conn, "TJK:400000001")
+    for s in stored:
+        assert (s["at"], s["local_date"], s["document_expiry"]) == (
+            "2023-04-12T01:35:00+00:00",
+            "2023-04-12",
+            "2030-01-01",
+        )
+    assert person["documents"][0]["expiry"] == "2030-01-01"
+
+
+@pytest.mark.postgres
+def test_an_event_stored_by_another_writer_meanwhile_is_skipped(postgres_url: str) -> None:
+    """Another transaction storing one of the batch's events meanwhile: the batch waits for it
+    and stores only the rest."""
+    registry = open_registry(postgres_url)
+    first, both = rows(registry, range(1, 2)), rows(registry, range(1, 3))
+    outcome: list[int] = []
+    try:
+        with registry.unit_of_work() as other:
+            assert write_crossings(other, first) == 1
+
+            def write_batch() -> None:
+                with registry.unit_of_work() as conn:
+                    outcome.append(write_crossings(conn, both))
+
+            writer = threading.Thread(target=write_batch)
+            writer.start()
+            time.sleep(1.0)  # the batch now waits on the uncommitted event
+        writer.join(30)
+        assert outcome == [1]
+        with registry.reader() as conn:
+            assert count_rows(conn) == {"crossings": 2, "persons": 2, "documents": 2}
+    finally:
+        registry.dispose()

@@ -1,10 +1,11 @@
 """The bulk write path: a batch of crossings into crossings, persons and documents.
 
-PostgreSQL: the batch goes first into a temporary table by COPY, then three
-`INSERT ... SELECT ... ON CONFLICT DO NOTHING` statements merge it into crossings, persons and
-documents. SQLite, which runs in this process: `INSERT ... ON CONFLICT DO NOTHING` by
-`executemany` straight into the three tables. The conflict rule on `(authority, event_id)` makes
-every batch idempotent, so a batch cut off by a crash and written again stores each record once.
+Each person and document goes in once per batch. SQLite, which runs in this process: three
+`INSERT ... ON CONFLICT DO NOTHING` by `executemany`, straight into the tables. PostgreSQL: the
+batch goes into a temporary table by COPY, then three `INSERT ... SELECT ... ON CONFLICT DO
+NOTHING` merge it into crossings, persons and documents.
+The unique `(authority, event_id)` makes every batch idempotent, so a batch cut off by a crash
+and written again stores each record once.
 """
 
 from __future__ import annotations
@@ -13,18 +14,11 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, select, true
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import Connection
 from sqlalchemy.schema import CreateTable
 
 from rmis.model import Crossing, person_key
-from rmis.registry.tables import (
-    CROSSING_COLUMNS,
-    crossings,
-    documents,
-    persons,
-    staged_crossings,
-)
+from rmis.registry.tables import CROSSING_COLUMNS, staged_crossings
 
 CrossingRow = tuple[Any, ...]
 RowBuilder = Callable[[Crossing, str], CrossingRow]
@@ -92,13 +86,20 @@ def write_crossings(conn: Connection, rows: Sequence[CrossingRow]) -> int:
     """Store a batch of crossing rows; returns how many were new (the rest were duplicates)."""
     if not rows:
         return 0
+    raw = conn.connection.driver_connection
+    assert raw is not None
     if conn.dialect.name == "sqlite":
-        return _write_sqlite(conn, rows)
-    conn.execute(CreateTable(staged_crossings, if_not_exists=True))
-    _stage(conn, rows)
-    stored = _merge(conn)
-    conn.execute(staged_crossings.delete())
-    return stored
+        persons, documents = _persons_and_documents(rows)
+        cursor = raw.cursor()
+        try:
+            cursor.executemany(_SQLITE_CROSSINGS, rows)
+            stored = int(cursor.rowcount)
+            cursor.executemany(_SQLITE_PERSONS, persons)
+            cursor.executemany(_SQLITE_DOCUMENTS, documents)
+        finally:
+            cursor.close()
+        return stored
+    return _merge_staged(conn, raw, rows)
 
 
 _COLUMN = {name: i for i, name in enumerate(CROSSING_COLUMNS)}
@@ -125,91 +126,58 @@ _SQLITE_DOCUMENTS = (
     "INSERT INTO documents (issuer, number, document_type, expiry, person_key) "
     "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"
 )
+_POSTGRES_CROSSINGS = (
+    f"INSERT INTO crossings ({', '.join(CROSSING_COLUMNS)}) "
+    f"SELECT {', '.join(CROSSING_COLUMNS)} FROM staged_crossings ON CONFLICT DO NOTHING"
+)
+_POSTGRES_PERSONS = (
+    "INSERT INTO persons (person_key, nationality, document_number) "
+    "SELECT DISTINCT person_key, nationality, document_number FROM staged_crossings "
+    "ON CONFLICT DO NOTHING"
+)
+# any one row per document will do: the first stored wins on conflict, and DISTINCT is far
+# cheaper than grouping with aggregates
+_POSTGRES_DOCUMENTS = (
+    "INSERT INTO documents (issuer, number, document_type, expiry, person_key) "
+    "SELECT DISTINCT document_issuer, document_number, document_type, document_expiry, "
+    "person_key FROM staged_crossings ON CONFLICT DO NOTHING"
+)
 
 
-def _write_sqlite(conn: Connection, rows: Sequence[CrossingRow]) -> int:
-    """SQLite runs in this process: rows go straight into their tables, no staging needed.
-
-    Each person and document goes in once per batch (the first row of it wins, as the first
-    stored wins across batches); the conflict rules keep every statement idempotent.
-    """
-    raw = conn.connection.driver_connection
-    assert raw is not None
+def _persons_and_documents(
+    rows: Sequence[CrossingRow],
+) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+    """Each person and each document of the batch once: the first row of it, as the first
+    stored wins across batches."""
     pk, nationality, number = _PERSON
     issuer, _number, kind, expiry, _pk = _DOCUMENT
     # reversed: of several rows with one key, the first is written last and so kept
     persons = {r[pk]: (r[pk], r[nationality], r[number]) for r in reversed(rows)}
     documents = {
-        (r[issuer], r[number]): (r[issuer], r[number], r[kind], r[expiry], r[pk])
+        (r[issuer], r[number]): (r[issuer], r[number], r[kind], _day_text(r[expiry]), r[pk])
         for r in reversed(rows)
     }
-    cursor = raw.cursor()
-    try:
-        cursor.executemany(_SQLITE_CROSSINGS, rows)
-        stored = cursor.rowcount
-        cursor.executemany(_SQLITE_PERSONS, persons.values())
-        cursor.executemany(_SQLITE_DOCUMENTS, documents.values())
-    finally:
-        cursor.close()
-    return int(stored)
+    return list(persons.values()), list(documents.values())
 
 
-def _stage(conn: Connection, rows: Sequence[CrossingRow]) -> None:
-    raw = conn.connection.driver_connection
-    assert raw is not None
+def _day_text(day: Any) -> Any:
+    return day.isoformat() if isinstance(day, dt.date) else day
+
+
+def _copy(raw: Any, table: str, rows: Sequence[CrossingRow]) -> None:
     columns = ", ".join(CROSSING_COLUMNS)
-    if conn.dialect.name == "postgresql":
-        with raw.cursor() as cur, cur.copy(f"COPY staged_crossings ({columns}) FROM STDIN") as cp:
-            for row in rows:
-                cp.write_row(row)
-        return
-    marks = ", ".join("?" * len(CROSSING_COLUMNS))
-    cursor = raw.cursor()
-    cursor.executemany(f"INSERT INTO staged_crossings ({columns}) VALUES ({marks})", rows)
-    cursor.close()
+    with raw.cursor() as cur, cur.copy(f"COPY {table} ({columns}) FROM STDIN") as cp:
+        for row in rows:
+            cp.write_row(row)
 
 
-def _insert(conn: Connection, table: Any) -> Any:
-    insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
-    return insert(table)
-
-
-def _merge(conn: Connection) -> int:
-    staged = staged_crossings.c
-    # `WHERE true` keeps SQLite from reading ON CONFLICT as a join constraint
-    into_crossings = (
-        _insert(conn, crossings)
-        .from_select(CROSSING_COLUMNS, select(*[staged[n] for n in CROSSING_COLUMNS]).where(true()))
-        .on_conflict_do_nothing()
-        .execution_options(preserve_rowcount=True)
-    )
-    stored = int(conn.execute(into_crossings).rowcount)
-    person_rows = (
-        select(staged.person_key, staged.nationality, staged.document_number)
-        .where(true())
-        .distinct()
-    )
-    conn.execute(
-        _insert(conn, persons)
-        .from_select(["person_key", "nationality", "document_number"], person_rows)
-        .on_conflict_do_nothing()
-    )
-    # any one row per document will do: the first stored wins on conflict, and DISTINCT is
-    # far cheaper than grouping with aggregates
-    document_rows = (
-        select(
-            staged.document_issuer,
-            staged.document_number,
-            staged.document_type,
-            staged.document_expiry,
-            staged.person_key,
-        )
-        .where(true())
-        .distinct()
-    )
-    conn.execute(
-        _insert(conn, documents)
-        .from_select(["issuer", "number", "document_type", "expiry", "person_key"], document_rows)
-        .on_conflict_do_nothing()
-    )
+def _merge_staged(conn: Connection, raw: Any, rows: Sequence[CrossingRow]) -> int:
+    """COPY the batch into a temporary table, then merge it into the three tables."""
+    conn.execute(CreateTable(staged_crossings, if_not_exists=True))
+    _copy(raw, "staged_crossings", rows)
+    stored = int(raw.execute(_POSTGRES_CROSSINGS).rowcount)
+    raw.execute(_POSTGRES_PERSONS)
+    raw.execute(_POSTGRES_DOCUMENTS)
+    # TRUNCATE, not DELETE: deleted rows would stay in the table for every later batch to scan
+    raw.execute("TRUNCATE staged_crossings")
     return stored
