@@ -2,8 +2,8 @@
 
 `white`: the same person, records differing only by lawful variants (scripts,
 transliterations, a renewed passport). `yellow`: a possible match a person must decide; so is
-any likely match of two records whose documents are neighbours in one series (twins and
-families get consecutive passports), however sure the model is.
+any likely match of two records whose documents are neighbours in one series and whose given
+names differ (twins and siblings get consecutive passports), however sure the model is.
 `red`: one identity used by different people, or one person under conflicting identities
 (one document number with two birth dates or two sexes); such a link still makes one person
 when the model is sure of it, and waits for review either way. `green`: reviewed and found to be
@@ -41,6 +41,7 @@ REVIEWED_CLASS: Final = {
 # Splink's levels of the comparisons the rules read: the top levels are the agreeing ones.
 DOCUMENT_EQUAL_LEVEL: Final = 3  # equal as written or through OCR confusions
 DOCUMENT_NEIGHBOUR_LEVEL: Final = 2  # one series, numbers differing in the last character
+GIVEN_DIFFERS_BELOW: Final = 2  # given names only loosely alike (Jaro-Winkler under 0.92) or not
 CONFLICT_LEVEL: Final = 0  # the comparison's ELSE: both known, and they disagree
 
 
@@ -63,6 +64,7 @@ class PairEvidence:
     document_level: int
     birth_level: int
     sex_level: int
+    given_level: int = -1  # unknown unless told
 
     @property
     def conflicting_identity(self) -> bool:
@@ -72,9 +74,13 @@ class PairEvidence:
         return shares_document and conflict
 
     @property
-    def neighbouring_documents(self) -> bool:
-        """Documents of one series with consecutive numbers: evidence of two people."""
-        return self.document_level == DOCUMENT_NEIGHBOUR_LEVEL
+    def siblings(self) -> bool:
+        """Consecutive documents of one series under different given names: twins or
+        siblings, whose other fields agree as one person's would (a mistyped last digit
+        of one person's number keeps the given name).
+        """
+        neighbours = self.document_level == DOCUMENT_NEIGHBOUR_LEVEL
+        return neighbours and 0 <= self.given_level < GIVEN_DIFFERS_BELOW
 
 
 def classify_link(
@@ -83,14 +89,14 @@ def classify_link(
     thresholds: Thresholds = DEFAULT_THRESHOLDS,
 ) -> LinkClass | None:
     """The pair's class: a review decides; then a conflict is red; then the probability
-    decides white or yellow, neighbouring documents never more than yellow. None for a pair
-    too unlikely to be a link at all.
+    decides white or yellow, siblings' records never more than yellow. None for a pair too
+    unlikely to be a link at all.
     """
     if review is not None:
         return REVIEWED_CLASS[review]
     if evidence.conflicting_identity:
         return LinkClass.RED
-    if evidence.probability >= thresholds.white and not evidence.neighbouring_documents:
+    if evidence.probability >= thresholds.white and not evidence.siblings:
         return LinkClass.WHITE
     if evidence.probability >= thresholds.yellow:
         return LinkClass.YELLOW

@@ -34,7 +34,7 @@ from rmis.linkage.parameters import (
 # Gamma columns the link classes read (Splink numbers levels from the top; ELSE is 0).
 PAIR_COLUMNS: Final = (
     f"{UNIQUE_ID}_l", f"{UNIQUE_ID}_r", "match_probability", "gamma_document",
-    "gamma_birth_date", "gamma_sex",
+    "gamma_birth_date", "gamma_sex", "gamma_given",
 )  # fmt: skip
 DOCUMENT_AGREES: Final = 3  # exact or through OCR confusions
 # u from 250,000 random pairs: the same F1 as 500,000 and 2,000,000 on FEBRL4 and synth

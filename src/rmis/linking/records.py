@@ -101,8 +101,8 @@ def classify_pairs(
     """Links of the scored pairs, reviews deciding where a pair was reviewed."""
     reviews = reviews or {}
     links = []
-    for left, right, probability, document, birth, sex in pairs.itertuples(index=False):
-        evidence = PairEvidence(float(probability), int(document), int(birth), int(sex))
+    for left, right, probability, document, birth, sex, given in pairs.itertuples(index=False):
+        evidence = PairEvidence(float(probability), int(document), int(birth), int(sex), int(given))
         left, right = sorted((str(left), str(right)))
         link_class = classify_link(evidence, reviews.get(frozenset((left, right))), thresholds)
         if link_class is not None:
