@@ -131,3 +131,42 @@ def test_a_check_that_cannot_be_stored_fails_alone_and_leaves_no_audit_entry(
     with pg_registry.reader() as conn:
         assert verify_audit(conn).entries == 11
         assert len(list(conn.execute(select(border_checks.c.id)))) == 11
+
+
+def test_a_check_on_a_connection_the_server_dropped_is_answered_on_a_fresh_one(
+    pg_registry: Registry, postgres_url: str
+) -> None:
+    from sqlalchemy import create_engine, text
+
+    from rmis.border import BorderCheckRequest, run_check
+    from rmis.border.facts import check_engine
+    from rmis.config import Settings
+    from rmis.documents import build_mrz
+    from rmis.node import Node
+
+    node = Node(Settings(authority="RUS", database_url=postgres_url, demo=True), pg_registry)
+    officer = Principal("RUS", "officer", Role.OFFICER, "border check")
+    mrz = build_mrz(
+        "TD3", issuing_state="TJK", document_number="401234567", surname="RAKHMONOV",
+        given_names="DZHAMSHED", nationality="TJK", birth_date=dt.date(1990, 1, 2), sex="M",
+        expiry_date=dt.date(2030, 1, 1),
+    )  # fmt: skip
+    request = BorderCheckRequest.model_validate(
+        {
+            "mrz": list(mrz),
+            "border_post": "RUS-DME",
+            "direction": "entry",
+            "at": "2024-04-01T10:00:00+03:00",
+            "grounds": "visa-free",
+        }  # fmt: skip
+    )
+    assert run_check(node, officer, request)["verdict"] == "clear"
+    with check_engine(pg_registry).connect() as conn:  # the pooled connection the check used
+        pid = conn.exec_driver_sql("SELECT pg_backend_pid()").scalar()
+    admin = create_engine(postgres_url)
+    with admin.begin() as conn:
+        assert conn.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid}).scalar()
+    admin.dispose()
+    assert run_check(node, officer, request)["verdict"] == "clear"
+    with pg_registry.reader() as conn:
+        assert verify_audit(conn).entries == 2

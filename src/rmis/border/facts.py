@@ -8,20 +8,24 @@ not five. Elsewhere the same statements run one by one through SQLAlchemy.
 from __future__ import annotations
 
 import datetime as dt
+import threading
+import weakref
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 import psycopg
 from psycopg.rows import dict_row, namedtuple_row
-from sqlalchemy import Connection, Dialect, bindparam, func, select
+from sqlalchemy import Connection, Dialect, Engine, bindparam, create_engine, event, func, select
 from sqlalchemy.sql import ClauseElement
 
 from rmis.border.alerts import DocumentAlert, alert_of, document_number_key, find_alerts
 from rmis.border.signals import PresentedDocument
 from rmis.errors import StorageError
 from rmis.model import AuditEntry
-from rmis.registry import append_audit, crossings_of_person
+from rmis.registry import Registry, append_audit, crossings_of_person
 from rmis.registry.border_tables import border_checks, document_alerts
 from rmis.registry.tables import crossings, documents
 from rmis.registry.watchlist_tables import watchlist_versions
@@ -42,6 +46,42 @@ class RegistryFacts:
     crossings: list[dict[str, Any]]
     registered_to: str | None
     watchlist_seen: int | None = None
+
+
+class ConnectionLost(Exception):
+    """The pooled connection was found broken (the server restarted or dropped it)."""
+
+
+_CHECK_ENGINES: weakref.WeakKeyDictionary[Registry, Engine] = weakref.WeakKeyDictionary()
+_CHECK_ENGINES_LOCK = threading.Lock()
+
+
+def check_engine(registry: Registry) -> Engine:
+    """A pool on the registry's PostgreSQL database for the checks' reads.
+
+    The registry's own pool pings every connection it hands out, a round trip of its own;
+    this one does not, and a check that finds its connection broken (`ConnectionLost`)
+    is answered on a fresh one. It is disposed with the registry's engine.
+    """
+    with _CHECK_ENGINES_LOCK:
+        engine = _CHECK_ENGINES.get(registry)
+        if engine is None:
+            engine = create_engine(registry.engine.url, pool_size=8, max_overflow=32)
+            _CHECK_ENGINES[registry] = engine
+            event.listen(registry.engine, "engine_disposed", lambda _: engine.dispose())
+            weakref.finalize(registry, engine.dispose)
+        return engine
+
+
+@contextmanager
+def check_connection(registry: Registry) -> Iterator[Connection]:
+    """A connection in one transaction for a check (committed on success)."""
+    if registry.dialect != "postgresql":
+        with registry.unit_of_work() as conn:
+            yield conn
+        return
+    with check_engine(registry).begin() as conn:
+        yield conn
 
 
 def read_facts(conn: Connection, doc: PresentedDocument) -> RegistryFacts:
@@ -119,6 +159,11 @@ def _read_pipelined(conn: Connection, doc: PresentedDocument) -> RegistryFacts:
             driver.commit()
             alert_rows, history_rows = alerts.fetchall(), history.fetchall()
             registered, seen = holder.fetchone(), newest.fetchone()
+    except psycopg.OperationalError as e:
+        if driver.broken:
+            conn.invalidate(e)
+            raise ConnectionLost(str(e)) from e
+        raise StorageError(f"reading the registry for a border check failed: {e}") from e
     except psycopg.Error as e:
         raise StorageError(f"reading the registry for a border check failed: {e}") from e
     return RegistryFacts(

@@ -13,19 +13,27 @@ from sqlalchemy import Connection, select
 from rmis.access import access_entry, authorize, authorize_person_access, record_access
 from rmis.border.check import (
     BorderCheckRequest,
+    TypedDocument,
     document_section,
     falsification_section,
     last_trips,
     lost_stolen_section,
     presented_document,
 )
-from rmis.border.facts import StoredCheck, read_facts, write_check
+from rmis.border.facts import (
+    ConnectionLost,
+    RegistryFacts,
+    StoredCheck,
+    check_connection,
+    read_facts,
+    write_check,
+)
 from rmis.border.screening import WatchlistScreener, screen_traveller
 from rmis.border.signals import PresentedDocument
 from rmis.border.stays import stay_section
 from rmis.border.trips import chronological
 from rmis.border.writer import check_writer
-from rmis.errors import Conflict, NotFound, ValidationFailed
+from rmis.errors import Conflict, NotFound, StorageError, ValidationFailed
 from rmis.ingest import fields_record, ingest_records
 from rmis.model import AuditEntry, Permission, Principal
 from rmis.node import Node
@@ -79,42 +87,73 @@ def prepare_check(
     authorize(principal, Permission.BORDER_CHECK)
     authorize_person_access(principal, node.authority)
     at = request.at or dt.datetime.now(dt.UTC)
-    on = at.date()
-    doc, reading, typed = presented_document(request, on)
-    crossing = crossing_fields(node.authority, request, doc, at)
-    document, refer = document_section(doc, reading, on)
-    with node.registry.unit_of_work() as conn:
-        facts = read_facts(conn, doc)
-        lost, lost_refer = lost_stolen_section(facts)
-        signals, signal_refer = falsification_section(request, doc, typed, facts, at)
-        screening = screen_traveller(screener, conn, principal, doc, facts.watchlist_seen)
-        passages = chronological(facts.crossings)
-        stay, stay_refer = stay_section(
-            node.authority, doc.nationality, request.grounds, on, passages, request.direction
-        )
-        refer += lost_refer + signal_refer + stay_refer + _screening_refer(screening)
-        answer = {
-            "check_id": str(uuid6.uuid7()),
-            "at": at.isoformat(),
-            "authority": node.authority,
-            "border_post": request.border_post,
-            "direction": request.direction.value,
-            "traveller": _traveller(doc),
-            "verdict": "refer" if refer else "clear",
-            "reasons": refer,
-            "document": document,
-            "lost_stolen": lost,
-            "falsification": signals,
-            "screening": screening,
-            "stay": stay,
-            "last_trips": last_trips(facts, on),
-            "decided_by": "a person: RMIS recommends, the officer decides",
-        }
-        text = json.dumps(answer, ensure_ascii=False, separators=(",", ":"))
-        check, entry = _stored(principal, answer, text, crossing)
-        if conn.dialect.name != "postgresql":
-            write_check(conn, check, entry)
-            return PreparedCheck(answer, text, None)
+    doc, reading, typed = presented_document(request, at.date())
+    document, refer = document_section(doc, reading, at.date())
+    shown = _Presented(at, doc, typed, crossing_fields(node.authority, request, doc, at),
+                       document, refer)  # fmt: skip
+    for attempt in (1, 2):
+        try:
+            with check_connection(node.registry) as conn:
+                facts = read_facts(conn, doc)
+                return _judged(conn, node, principal, request, screener, shown, facts)
+        except ConnectionLost as e:  # a pooled connection the server dropped: once more
+            if attempt == 2:
+                raise StorageError(f"the registry is unreachable: {e}") from e
+    raise AssertionError("unreachable")
+
+
+@dataclass(frozen=True, slots=True)
+class _Presented:
+    """What the post presented, read before the registry is asked."""
+
+    at: dt.datetime
+    doc: PresentedDocument
+    typed: TypedDocument | None
+    crossing: dict[str, str]
+    document: dict[str, Any]
+    refer: list[str]
+
+
+def _judged(
+    conn: Connection,
+    node: Node,
+    principal: Principal,
+    request: BorderCheckRequest,
+    screener: WatchlistScreener | None,
+    shown: _Presented,
+    facts: RegistryFacts,
+) -> PreparedCheck:
+    at, doc, on = shown.at, shown.doc, shown.at.date()
+    lost, lost_refer = lost_stolen_section(facts)
+    signals, signal_refer = falsification_section(request, doc, shown.typed, facts, at)
+    screening = screen_traveller(screener, conn, principal, doc, facts.watchlist_seen)
+    passages = chronological(facts.crossings)
+    stay, stay_refer = stay_section(
+        node.authority, doc.nationality, request.grounds, on, passages, request.direction
+    )
+    refer = shown.refer + lost_refer + signal_refer + stay_refer + _screening_refer(screening)
+    answer = {
+        "check_id": str(uuid6.uuid7()),
+        "at": at.isoformat(),
+        "authority": node.authority,
+        "border_post": request.border_post,
+        "direction": request.direction.value,
+        "traveller": _traveller(doc),
+        "verdict": "refer" if refer else "clear",
+        "reasons": refer,
+        "document": shown.document,
+        "lost_stolen": lost,
+        "falsification": signals,
+        "screening": screening,
+        "stay": stay,
+        "last_trips": last_trips(facts, on),
+        "decided_by": "a person: RMIS recommends, the officer decides",
+    }
+    text = json.dumps(answer, ensure_ascii=False, separators=(",", ":"))
+    check, entry = _stored(principal, answer, text, shown.crossing)
+    if conn.dialect.name != "postgresql":
+        write_check(conn, check, entry)
+        return PreparedCheck(answer, text, None)
     # written after the check's own transaction, which may hold the audit head's lock
     return PreparedCheck(answer, text, (check, entry))
 
