@@ -12,7 +12,8 @@ from sqlalchemy import select
 
 from conftest import crossing, write_csv
 from rmis.ingest import RawRecord, check_record, ingest_file, read_records
-from rmis.ingest.fastpath import quick_row
+from rmis.ingest.fastpath import quick_row, quick_values
+from rmis.ingest.readers import as_record, read_lines
 from rmis.model import CROSSING_FIELDS, Crossing, system_principal
 from rmis.registry import Registry, list_quarantined, open_registry, row_builder
 from rmis.registry.tables import crossings
@@ -244,3 +245,36 @@ def fresh_registry(url: str, tmp_path: Path, shortcut: bool) -> Registry:
         for table in ("crossings", "persons", "documents", "quarantine"):
             conn.exec_driver_sql(f"DELETE FROM {table}")
     return registry
+
+
+def test_plain_lines_are_the_records_read_records_gives(tmp_path: Path) -> None:
+    records = [crossing(i) for i in range(1, 6)]
+    records[1]["surname"] = "Two, Parts"  # quoted in the file: read the careful way
+    path = write_csv(tmp_path / SOURCE, records)
+    with path.open("ab") as f:
+        f.write(b"TJK-X,TJK,TJK-DYU,exit\n")  # too few columns
+        f.write(b"\n")
+    lines = list(read_lines(path))
+    assert [type(x).__name__ for x in lines] == [
+        "tuple",
+        "RawRecord",
+        "tuple",
+        "tuple",
+        "tuple",
+        "RawRecord",
+    ]
+    as_records = [as_record(x) if isinstance(x, tuple) else x for x in lines]
+    assert as_records == list(read_records(path))
+
+
+def test_a_file_in_another_column_order_is_read_record_by_record(tmp_path: Path) -> None:
+    path = tmp_path / SOURCE
+    names = list(reversed(CROSSING_FIELDS))
+    with path.open("w", encoding="utf-8") as f:
+        f.write(",".join(names) + "\n")
+        f.write(",".join(crossing(1)[n] for n in names) + "\n")
+    (only,) = read_lines(path)
+    assert isinstance(only, RawRecord) and only.fields == crossing(1)
+    assert quick_row(only.fields, NODE, SOURCE) == quick_values(
+        [crossing(1)[n] for n in CROSSING_FIELDS], NODE, SOURCE
+    )

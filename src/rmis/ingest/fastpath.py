@@ -13,9 +13,17 @@ from __future__ import annotations
 
 import datetime as dt
 import string
+from collections.abc import Sequence
 from typing import get_args
 
-from rmis.model import ICAO_COUNTRY_CODES, Direction, Purpose, StayGrounds, person_key
+from rmis.model import (
+    CROSSING_FIELDS,
+    ICAO_COUNTRY_CODES,
+    Direction,
+    Purpose,
+    StayGrounds,
+    person_key,
+)
 from rmis.model.crossing import Sex, check_partial_date
 from rmis.registry import CrossingRow
 
@@ -74,30 +82,62 @@ def _convert(text: str) -> tuple[str, str]:
     return str(at.astimezone(_UTC)), at.date().isoformat()
 
 
+# the crossing fields in CROSSING_FIELDS order with their defaults (None: required)
+_FIELDS = (
+    ("event_id", None),
+    ("authority", None),
+    ("border_post", None),
+    ("direction", None),
+    ("at", None),
+    ("from_country", None),
+    ("to_country", None),
+    ("surname", None),
+    ("given_name", ""),
+    ("patronymic", ""),
+    ("sex", ""),
+    ("birth_date", ""),
+    ("nationality", None),
+    ("document_type", "P"),
+    ("document_number", None),
+    ("document_issuer", ""),
+    ("document_expiry", ""),
+    ("purpose", "other"),
+    ("grounds", ""),
+)
+assert tuple(name for name, _ in _FIELDS) == CROSSING_FIELDS
+
+
 def quick_row(fields: dict[str, str], node_authority: str, source: str) -> CrossingRow | None:
     """The SQLite-form row of a plainly valid record of this node, or None (go the full way)."""
-    try:
-        event_id = fields["event_id"]
-        authority = fields["authority"]
-        border_post = fields["border_post"]
-        direction = fields["direction"]
-        at_text = fields["at"]
-        origin = fields["from_country"]
-        destination = fields["to_country"]
-        surname = fields["surname"]
-        nationality = fields["nationality"]
-        number = fields["document_number"]
-    except KeyError:
-        return None
-    given = fields.get("given_name", "")
-    patronymic = fields.get("patronymic", "")
-    sex = fields.get("sex", "")
-    birth = fields.get("birth_date", "")
-    document_type = fields.get("document_type", "P")
-    issuer = fields.get("document_issuer", "")
-    expiry = fields.get("document_expiry", "")
-    purpose = fields.get("purpose", "other")
-    grounds = fields.get("grounds", "")
+    values = [fields.get(name, default) for name, default in _FIELDS]
+    if None in values:
+        return None  # a required field is missing
+    return quick_values(values, node_authority, source)  # type: ignore[arg-type]
+
+
+def quick_values(values: Sequence[str], node_authority: str, source: str) -> CrossingRow | None:
+    """`quick_row` for the field values in CROSSING_FIELDS order (a CSV line's columns)."""
+    (
+        event_id,
+        authority,
+        border_post,
+        direction,
+        at_text,
+        origin,
+        destination,
+        surname,
+        given,
+        patronymic,
+        sex,
+        birth,
+        nationality,
+        document_type,
+        number,
+        issuer,
+        expiry,
+        purpose,
+        grounds,
+    ) = values
     try:
         if not (
             authority == node_authority

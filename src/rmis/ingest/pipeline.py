@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from rmis.access import authorize
-from rmis.ingest.fastpath import quick_row
-from rmis.ingest.readers import ByteProgress, RawRecord, read_records
+from rmis.ingest.fastpath import quick_row, quick_values
+from rmis.ingest.readers import ByteProgress, PlainLine, RawRecord, as_record, read_lines
 from rmis.model import AuditEntry, Crossing, Permission, Principal, Problem, validate_crossing
 from rmis.registry import (
     CrossingRow,
@@ -192,7 +192,7 @@ class _Batch:
 
 def ingest_records(
     registry: Registry,
-    records: Iterable[RawRecord],
+    records: Iterable[RawRecord | PlainLine],
     principal: Principal,
     source: str,
     *,
@@ -216,15 +216,25 @@ def ingest_records(
     try:
         for record in records:
             summary.read += 1
-            row = (
-                quick_row(record.fields, node_authority, source)
-                if shortcut and not record.problems
-                else None
-            )
-            if row is not None:
-                batcher.add_row(record.line, row)
+            if type(record) is tuple:
+                number, _text, values = record
+                row = quick_values(values, node_authority, source) if shortcut else None
+                if row is not None:
+                    batcher.add_row(number, row)
+                else:
+                    full = as_record(record)
+                    batcher.add(full, check_record(full, node_authority), keep_held)
             else:
-                batcher.add(record, check_record(record, node_authority), keep_held)
+                assert isinstance(record, RawRecord)
+                row = (
+                    quick_row(record.fields, node_authority, source)
+                    if shortcut and not record.problems
+                    else None
+                )
+                if row is not None:
+                    batcher.add_row(record.line, row)
+                else:
+                    batcher.add(record, check_record(record, node_authority), keep_held)
             if batcher.size >= batch_size:
                 batcher.flush()
             if on_record is not None:
@@ -256,7 +266,7 @@ def ingest_file(
     with registry.deferred_indexes() if bulk else nullcontext():
         return ingest_records(
             registry,
-            read_records(path, on_bytes),
+            read_lines(path, on_bytes),
             principal,
             source=path.name,
             node_authority=node_authority,
