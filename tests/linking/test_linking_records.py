@@ -59,6 +59,25 @@ def test_twins_and_father_and_son_stay_apart(outcome: LinkOutcome, left: str, ri
     assert outcome.person_of_record[left] != outcome.person_of_record[right]
 
 
+def test_twins_consecutive_passports_wait_for_a_person(outcome: LinkOutcome) -> None:
+    classes = {frozenset((k.left, k.right)): k.link_class for k in outcome.links}
+    assert classes.get(frozenset((_key("T1"), _key("T2")))) in (LinkClass.YELLOW, None)
+    assert classes[frozenset((_key("H14"), _key("H15")))] is LinkClass.WHITE  # a typo
+
+
+def test_a_document_number_outweighs_the_share_of_matches(outcome: LinkOutcome) -> None:
+    """u from random pairs with their matches taken out: an equal document number, nearly
+    unique to a person, weighs more than 1 / lambda (all that u counted over matching pairs
+    would allow).
+    """
+    share = outcome.model["probability_two_random_records_match"]
+    document = next(
+        c for c in outcome.model["comparisons"] if c["output_column_name"] == "document"
+    )
+    exact = document["comparison_levels"][1]
+    assert exact["m_probability"] / exact["u_probability"] > 1 / share
+
+
 def test_every_record_has_a_person(outcome: LinkOutcome) -> None:
     assert len(outcome.person_of_record) == len(background()) + len(hard_pairs())
     assert outcome.summary()["links"]["white"] > 0

@@ -153,11 +153,11 @@ def document_columns(number: str) -> Derived:
 
 
 def document_halves(folded: str) -> tuple[str, str]:
-    """The first and the last up to four characters of a number, never overlapping (the
-    middle character of an odd length is in neither): a number with one typo (a character
-    changed, added, dropped, or two swapped but for the two middle ones of an even length)
-    keeps one of them; the tail counts from the end, so a character added to the head leaves it.
-    Empty for a number too short to halve.
+    """The first and the last characters of a number (four of each from eight characters,
+    three below), never overlapping: a number with one typo (a character changed, or two
+    swapped but for the two middle ones of an even length) keeps one of them, and so does
+    one with a character added or dropped unless that takes it across eight characters (the
+    tail counts from the end). Empty for a number too short to halve.
     """
     if len(folded) < _SHORTEST_HALVED:
         return "", ""

@@ -146,9 +146,10 @@ def blocking_rules() -> list[BlockingRuleCreator | dict[str, Any]]:
     a sound key and birth date, a stem and birth date, or a folded document number; a record
     without a birth year meets the records sharing its order-free name key; records born the
     same day, or with the same address number (postcode), meet too. Typos beyond what the
-    keys fold: records sharing a given name, birth year and the surname's first letters meet
-    (a surname mistyped), and so do records sharing a given name and one half of a document
-    number (a number mistyped, the birth date unknown or mistyped too).
+    keys fold: records sharing a given name, the surname's first letters and the birth year
+    meet (a surname mistyped), and so do records sharing a given name, the surname's first
+    letters and one half of a document number (a number mistyped, the birth date unknown or
+    mistyped too).
     """
     return [
         _rule('l."stems_no_birth" = r."name_stems"'),
@@ -160,9 +161,9 @@ def blocking_rules() -> list[BlockingRuleCreator | dict[str, Any]]:
         block_on("document_folded"),
         block_on("birth_date"),
         block_on("address_key"),
-        block_on("given_stem", "birth_year", "surname_head"),
-        block_on("given_stem", "document_head"),
-        block_on("given_stem", "document_tail"),
+        block_on("given_stem", "surname_head", "birth_year"),
+        block_on("given_stem", "surname_head", "document_head"),
+        block_on("given_stem", "surname_head", "document_tail"),
     ]
 
 
