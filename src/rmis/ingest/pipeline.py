@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import nullcontext
@@ -84,11 +83,11 @@ class _Batcher:
         self.held: list[HeldRecord] = []
         self.first_line = 0
         self.last_line = 0
-        # One batch is written while the next is read and validated. PostgreSQL works in its
-        # own process; SQLite works in this one but lets go of the interpreter lock while it
-        # steps a statement, so a second core does the writing. On one core, write in line.
+        # PostgreSQL works in its own process: writing one batch while the next is validated
+        # keeps both busy. SQLite works inside this process and takes the interpreter lock
+        # back after every row it steps, so a writer thread would mostly wait: in line.
         if overlap is None:
-            overlap = registry.dialect == "postgresql" or _usable_cores() > 1
+            overlap = registry.dialect == "postgresql"
         self.writer = ThreadPoolExecutor(1, "rmis-ingest-writer") if overlap else None
         self.pending: tuple[Future[int], _Batch] | None = None
 
@@ -176,13 +175,6 @@ class _Batcher:
         )
 
 
-def _usable_cores() -> int:
-    """The cores this process may run on."""
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
-
-
 @dataclass(frozen=True, slots=True)
 class _Batch:
     rows: list[CrossingRow]
@@ -208,7 +200,7 @@ def ingest_records(
     With `shortcut`, plainly valid records take `quick_row`, which accepts only what the full
     model accepts and builds the same row; every other record is validated by the full model.
     `overlap` writes each batch in a second thread while the next is validated (default: on
-    PostgreSQL, and on SQLite when this process may use more than one core).
+    PostgreSQL only).
     """
     authorize(principal, Permission.CROSSINGS_WRITE)
     summary = IngestSummary(source=source)
