@@ -47,7 +47,7 @@ class Settings(BaseSettings):
     api_host: str = Field("127.0.0.1", description="Address the API listens on.")
     api_port: int = Field(8000, description="Port the API listens on.")
     api_threads: int = Field(
-        8,
+        4,
         description="Worker threads per API process for endpoints that wait on the database.",
         gt=0,
     )
