@@ -1,5 +1,5 @@
 """The HTTP API of a node (FastAPI)."""
 
-from rmis.api.app import create_app, create_region_app
+from rmis.api.app import create_app, create_region_app, node_app
 
-__all__ = ["create_app", "create_region_app"]
+__all__ = ["create_app", "create_region_app", "node_app"]

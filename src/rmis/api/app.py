@@ -13,7 +13,7 @@ from rmis import __version__
 from rmis.api.problems import install_problem_handlers
 from rmis.api.routers import ALL_ROUTERS
 from rmis.border import NodeWatchlistScreener
-from rmis.config import Settings
+from rmis.config import Settings, get_settings
 from rmis.node import Node, open_node
 
 DESCRIPTION = """
@@ -42,6 +42,12 @@ def create_app(settings: Settings, node: Node | None = None) -> FastAPI:
     for router in ALL_ROUTERS:
         app.include_router(router)
     return app
+
+
+def node_app() -> FastAPI:
+    """The node's API from the `RMIS_*` environment: a factory for running several server
+    processes, `uvicorn --factory rmis.api:node_app --workers 2`."""
+    return create_app(get_settings())
 
 
 def _worker_threads(threads: int) -> Callable[[FastAPI], AbstractAsyncContextManager[None]]:

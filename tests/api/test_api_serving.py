@@ -1,0 +1,69 @@
+"""Serving the API: the environment's node as a factory, the worker pool, the stored answer."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import anyio
+import pytest
+from fastapi.testclient import TestClient
+
+from rmis.api import node_app
+from rmis.config import get_settings
+from rmis.model import Role
+from rmis.registry import add_user
+
+
+@pytest.fixture
+def environment_node(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setenv("RMIS_AUTHORITY", "RUS")
+    monkeypatch.setenv("RMIS_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("RMIS_DEMO", "1")
+    monkeypatch.setenv("RMIS_API_THREADS", "3")
+    get_settings.cache_clear()
+    yield
+    get_settings.cache_clear()
+
+
+def test_node_app_serves_the_node_the_environment_names_with_its_worker_threads(
+    environment_node: None,
+) -> None:
+    app = node_app()
+    with TestClient(app) as client:
+        assert client.get("/v1/health").json()["authority"] == "RUS"
+        tokens = client.portal.call(  # type: ignore[union-attr]
+            lambda: anyio.to_thread.current_default_thread_limiter().total_tokens
+        )
+    assert tokens == 3
+
+
+def test_the_answer_sent_is_the_answer_stored(environment_node: None) -> None:
+    import datetime as dt
+
+    from rmis.documents import build_mrz
+
+    app = node_app()
+    with app.state.node.registry.unit_of_work() as conn:
+        key = add_user(conn, "officer-rus", Role.OFFICER, "RUS")[1]
+    mrz = build_mrz(
+        "TD3", issuing_state="TJK", document_number="401234567", surname="RAKHMONOV",
+        given_names="DZHAMSHED", nationality="TJK", birth_date=dt.date(1990, 1, 2), sex="M",
+        expiry_date=dt.date(2030, 1, 1),
+    )  # fmt: skip
+    headers = {"X-API-Key": key, "X-Purpose": "border check"}
+    body = {"mrz": list(mrz), "border_post": "RUS-DME", "direction": "entry",
+            "at": "2024-04-01T10:00:00+03:00", "grounds": "visa-free"}  # fmt: skip
+    with TestClient(app) as client:
+        sent = client.post("/v1/border-checks", json=body, headers=headers)
+        assert sent.status_code == 200
+        assert sent.headers["content-type"] == "application/json"
+        stored = client.get(f"/v1/border-checks/{sent.json()['check_id']}", headers=headers)
+    assert stored.json() == {**sent.json(), "decision": None}
+    unauthenticated = TestClient(app).post("/v1/border-checks", json=body)
+    assert unauthenticated.status_code == 401
+    invalid = TestClient(app).post(
+        "/v1/border-checks", json={"border_post": "RUS-DME"}, headers=headers
+    )
+    assert invalid.status_code == 422
+    assert {p["field"] for p in invalid.json()["problems"]} == {"body.direction"}
