@@ -92,6 +92,16 @@ _SAME_SERIES: Final = (
     'substr("document_folded_r", 1, length("document_folded_r") - 1)'
 )
 
+# A number of seven characters or more with one typo keeps its first three or its last three
+# characters (an edit cannot reach both): checked first, so the costly edit distance is
+# computed only for the few pairs that could be one typo apart.
+_END_AGREES: Final = (
+    'length("document_folded_l") < 7 OR length("document_folded_r") < 7 OR '
+    'substr("document_folded_l", 1, 3) = substr("document_folded_r", 1, 3) OR '
+    'substr("document_folded_l", length("document_folded_l") - 2) = '
+    'substr("document_folded_r", length("document_folded_r") - 2)'
+)
+
 
 def _document() -> ComparisonCreator:
     """Document numbers: equal, equal through OCR confusions, neighbours in one series (twins
@@ -107,7 +117,10 @@ def _document() -> ComparisonCreator:
             _custom(_SAME_SERIES, "neighbours in one series").configure(
                 m_probability=1e-5, fix_m_probability=True
             ),
-            cll.DamerauLevenshteinLevel("document_folded", 1),
+            cll.And(
+                _custom(_END_AGREES, "first or last three characters equal"),
+                cll.DamerauLevenshteinLevel("document_folded", 1),
+            ),
             cll.ElseLevel(),
         ],
     )

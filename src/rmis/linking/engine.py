@@ -103,7 +103,9 @@ def train_model(
         training = linker.training
         training.estimate_probability_two_random_records_match(deterministic_rules(), recall=0.8)
         for rule in training_rules():
-            training.estimate_parameters_using_expectation_maximisation(rule)
+            training.estimate_parameters_using_expectation_maximisation(
+                rule, estimate_without_term_frequencies=True
+            )
         model: dict[str, Any] = linker.misc.save_model_to_json()
         model = fill_unseen_levels(u_without_matches(model, patterns))
     except RmisError:
