@@ -160,13 +160,37 @@ def test_a_check_on_a_connection_the_server_dropped_is_answered_on_a_fresh_one(
             "grounds": "visa-free",
         }  # fmt: skip
     )
-    assert run_check(node, officer, request)["verdict"] == "clear"
-    with check_engine(pg_registry).connect() as conn:  # the pooled connection the check used
+    for checks in (1, 2, 3):
+        assert run_check(node, officer, request)["verdict"] == "clear"
+        engine = check_engine(pg_registry)  # the pooled connections the reads and writes used
+        with engine.connect() as first, engine.connect() as second:
+            pids = [c.exec_driver_sql("SELECT pg_backend_pid()").scalar() for c in (first, second)]
+        admin = create_engine(postgres_url)
+        with admin.begin() as conn:
+            for pid in pids:
+                conn.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+        admin.dispose()
+        with pg_registry.reader() as conn:
+            assert verify_audit(conn).entries == checks
+
+
+def test_the_writer_writes_again_on_a_fresh_connection_when_the_server_dropped_its_own(
+    pg_registry: Registry, postgres_url: str
+) -> None:
+    from sqlalchemy import create_engine, text
+
+    from rmis.border.facts import check_engine
+
+    engine = check_engine(pg_registry)
+    writer = CheckWriter(engine)
+    writer.write(*stored(1))
+    writer.write(*stored(2))  # the chain's head is known: the pipelined write
+    with engine.connect() as conn:
         pid = conn.exec_driver_sql("SELECT pg_backend_pid()").scalar()
     admin = create_engine(postgres_url)
     with admin.begin() as conn:
         assert conn.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid}).scalar()
     admin.dispose()
-    assert run_check(node, officer, request)["verdict"] == "clear"
+    writer.write(*stored(3))
     with pg_registry.reader() as conn:
-        assert verify_audit(conn).entries == 2
+        assert verify_audit(conn).entries == 3

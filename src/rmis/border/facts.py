@@ -57,7 +57,7 @@ _CHECK_ENGINES_LOCK = threading.Lock()
 
 
 def check_engine(registry: Registry) -> Engine:
-    """A pool on the registry's PostgreSQL database for the checks' reads.
+    """A pool on the registry's PostgreSQL database for the checks' reads and writes.
 
     The registry's own pool pings every connection it hands out, a round trip of its own;
     this one does not, and a check that finds its connection broken (`ConnectionLost`)
@@ -162,6 +162,7 @@ def _read_pipelined(conn: Connection, doc: PresentedDocument) -> RegistryFacts:
     except psycopg.OperationalError as e:
         if driver.broken:
             conn.invalidate(e)
+            conn.engine.dispose()  # its other pooled connections are likely broken too
             raise ConnectionLost(str(e)) from e
         raise StorageError(f"reading the registry for a border check failed: {e}") from e
     except psycopg.Error as e:

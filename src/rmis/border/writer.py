@@ -22,7 +22,13 @@ from typing import Any
 import psycopg
 from sqlalchemy import Connection, Engine
 
-from rmis.border.facts import StoredCheck, insert_check_statement, write_check
+from rmis.border.facts import (
+    ConnectionLost,
+    StoredCheck,
+    check_engine,
+    insert_check_statement,
+    write_check,
+)
 from rmis.errors import StorageError
 from rmis.model import AuditEntry
 from rmis.registry import Registry
@@ -99,7 +105,10 @@ class CheckWriter:
 
     def _write_batch(self, batch: list[_Pending]) -> None:
         try:
-            self._write(batch)
+            try:
+                self._write(batch)
+            except ConnectionLost:  # a pooled connection the server dropped: a fresh one
+                self._write(batch)
         except Exception as e:
             if len(batch) == 1:
                 _settle(batch[0], e)
@@ -132,6 +141,10 @@ def _write_pipelined(conn: Connection, batch: list[_Pending]) -> None:
             cursor.executemany(AUDIT_APPEND_SQL, entries)
             driver.commit()
     except psycopg.Error as e:
+        if isinstance(e, psycopg.OperationalError) and driver.broken:
+            conn.invalidate(e)
+            conn.engine.dispose()  # its other pooled connections are likely broken too
+            raise ConnectionLost(str(e)) from e
         ids = ", ".join(pending.check.check_id for pending in batch[:3])
         raise StorageError(f"storing border checks ({ids}, ...) failed: {e}") from e
 
@@ -148,9 +161,9 @@ _WRITERS_LOCK = threading.Lock()
 
 
 def check_writer(registry: Registry) -> CheckWriter:
-    """The registry's writer (one per registry and process)."""
+    """The registry's writer (one per registry and process), on the checks' own pool."""
     with _WRITERS_LOCK:
         writer = _WRITERS.get(registry)
         if writer is None:
-            writer = _WRITERS[registry] = CheckWriter(registry.engine)
+            writer = _WRITERS[registry] = CheckWriter(check_engine(registry))
         return writer
