@@ -192,6 +192,27 @@ def test_a_trip_ending_on_the_first_day_of_the_earlier_window_still_counts(
     assert expected_overstays(stored, on) == {"TJK:P0000001": 51}
 
 
+def test_a_trip_ending_on_the_first_day_of_the_judged_window_still_counts(
+    registry: Registry,
+) -> None:
+    # judged on 20 Apr 2025 (90 days in the calendar year): 1 Jan (the exit at 01:00 there,
+    # still 31 Dec in UTC) and the 90 days from 21 Jan make 91; one who left at 23:00 on
+    # 31 Dec has 90
+    records: list[dict[str, str]] = []
+    rng = random.Random(0)
+    for person, nationality, left in ((1, "TJK", "2025-01-01T01"), (2, "UZB", "2024-12-31T23")):
+        _add(records, person, nationality, "entry", dt.date(2024, 12, 20), "", rng)
+        _add(records, person, nationality, "exit", dt.date(2025, 1, 1), "", rng)
+        records[-1]["at"] = f"{left}:00:00+03:00"
+        _add(records, person, nationality, "entry", dt.date(2025, 1, 21), "", rng)
+    stored = store(registry, records)
+    on = dt.date(2025, 4, 20)
+    with registry.reader() as conn:
+        found = find_overstays(conn, HOST, on)
+    assert [(r["person_key"], r["days_used"]) for r in found] == [("TJK:P0000001", 91)]
+    assert expected_overstays(stored, on) == {"TJK:P0000001": 91}
+
+
 def test_planner_settings_hold_for_the_query_alone(registry: Registry) -> None:
     store(registry, synthetic_crossings(5, 1))
     with registry.unit_of_work() as conn:

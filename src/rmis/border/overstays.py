@@ -9,15 +9,17 @@ Why two steps: pairing crossings needs window functions, which cost far more per
 an aggregate, and nearly every crossing in a registry is history. So one grouped pass over
 all crossings keeps the persons whose last crossing is an entry visa-free (or with no
 grounds), the only ones who can be present on the grounds judged, and only their crossings
-from the last one before the cut on are paired. The cut is 00:00 UTC on the day before the
-first day of the earlier window. A crossing before it fell on a local day before that first
-day (a post's clock is less than a day from UTC), so a trip that closed before the cut adds
-no day to either window, the trip that spans the cut starts with that last crossing, and a
-trip whose first day moves on by one (a re-entry on the day of the last exit) still starts
-no later than the window. The crossings read are a tail of the person's crossings in the
-same order, so every trip reaching into a window is paired exactly as over all crossings.
-On PostgreSQL the grouped pass reads the index `ix_crossings_trips` alone, in order (once
-vacuum has marked the table's pages all-visible, as autovacuum does after a load).
+from the last one before a cut on are paired. The cut is 00:00 UTC on the day before the
+first day of the window that counts: the earlier of the two windows, or the judged one for
+a person who entered after 31 December (the only ones that checkpoint judges). A crossing
+before the cut fell on a local day before that first day (a post's clock is less than a day
+from UTC), so a trip that closed before the cut adds no day to the window, the trip that
+spans the cut starts with that last crossing, and a trip whose first day moves on by one (a
+re-entry on the day of the last exit) still starts no later than the window. The crossings
+read are a tail of the person's crossings in the same order, so every trip reaching into
+the window is paired exactly as over all crossings. On PostgreSQL the grouped pass reads the
+index `ix_crossings_trips` alone, in order (once vacuum has marked the table's pages
+all-visible, as autovacuum does after a load).
 
 Why two checkpoints are enough: while a traveller stays, each day adds one day to the window
 and drops at most one, so the count never falls until the rule or its year resets on
@@ -117,10 +119,27 @@ def unlimited_nationalities(host: str, on: dt.date) -> list[str]:
     return sorted({host} | {nat for nat, rule in special.items() if rule.in_force_on(on)})
 
 
-def cut_instant(judged: Checkpoint, eve: Checkpoint) -> dt.datetime:
-    """00:00 UTC on the day before the earlier window's first day: what came before is history."""
-    first = EPOCH + dt.timedelta(days=min(judged.first, eve.first) - 1)
-    return dt.datetime.combine(first, dt.time(0), dt.UTC)
+@dataclass(frozen=True, slots=True)
+class Cuts:
+    """Where history ends: before either window (`both`) or before the judged one (`judged`).
+
+    A person whose last crossing is at `late` or after entered after 31 December (a post's
+    local day is less than a day from UTC), so only the judged window counts for them.
+    """
+
+    both: dt.datetime
+    judged: dt.datetime
+    late: dt.datetime
+
+
+def _utc_midnight(day: int) -> dt.datetime:
+    return dt.datetime.combine(EPOCH + dt.timedelta(days=day), dt.time(0), dt.UTC)
+
+
+def history_cuts(judged: Checkpoint, eve: Checkpoint) -> Cuts:
+    """00:00 UTC on the day before each window's first day, and two days after 31 December."""
+    both = _utc_midnight(min(judged.first, eve.first) - 1)
+    return Cuts(both, _utc_midnight(judged.first - 1), _utc_midnight(eve.day + 2))
 
 
 @dataclass(frozen=True)
@@ -140,26 +159,33 @@ class Scope:
         ]
 
 
-def present_query(scope: Scope, cut: dt.datetime) -> Select[Any]:
-    """Persons whose last crossing in `scope` is a visa-free entry (ties kept), and `since`:
-    the instant of their last crossing before `cut`, or `cut` if none came before it."""
+def _since(cut: dt.datetime, name: str) -> ColumnElement[Any]:
+    """The instant of the last crossing before `cut`, or `cut` if none came before it."""
     c = crossings.c
-    cut_at = bindparam("cut", cut, type_=c.at.type)
+    cut_at = bindparam(name, cut, type_=c.at.type)
+    return func.coalesce(func.max(case((c.at < cut_at, c.at))), cut_at)
+
+
+def present_query(scope: Scope, cuts: Cuts) -> Select[Any]:
+    """Persons whose last crossing in `scope` is a visa-free entry (ties kept), with `since`:
+    where the crossings that can count for them start."""
+    c = crossings.c
     grounds = c.grounds.in_(bindparam("entry_grounds", list(VISA_FREE_GROUNDS), expanding=True))
     last_entry = func.max(case(((c.direction == "entry") & grounds, c.at)))
-    before_cut = func.max(case((c.at < cut_at, c.at)))
+    late = func.max(c.at) >= bindparam("late", cuts.late, type_=c.at.type)
+    since = case((late, _since(cuts.judged, "cut_judged")), else_=_since(cuts.both, "cut_both"))
     return (
-        select(c.person_key, func.coalesce(before_cut, cut_at).label("since"))
+        select(c.person_key, since.label("since"))
         .where(*scope.where())
         .group_by(c.person_key)
         .having(func.max(c.at) == last_entry)
     )
 
 
-def passages_query(dialect: str, scope: Scope, cut: dt.datetime) -> Select[Any]:
+def passages_query(dialect: str, scope: Scope, cuts: Cuts) -> Select[Any]:
     """The crossings of the persons present from `since` on, each with the next one."""
     c = crossings.c
-    present = present_query(scope, cut).subquery("present")
+    present = present_query(scope, cuts).subquery("present")
     day = day_number(c.local_date, dialect)
     return select(
         c.id, c.at, c.person_key, c.nationality, c.direction, c.grounds, day.label("day"),
@@ -220,9 +246,10 @@ def overstays_query(
     """Persons present on `on`, entered visa-free, whose stay has run past its limit."""
     judged, eve = checkpoints(host, on, year)
     scope = Scope(host, on, unlimited_nationalities(host, on))
-    trips = trips_query(passages_query(dialect, scope, cut_instant(judged, eve)), on)
+    trips = trips_query(passages_query(dialect, scope, history_cuts(judged, eve)), on)
     t = trips.subquery("counted")
     used = func.sum(days_in_window(t.c.first_day, t.c.last_day, judged, "judged"))
+    # exact for those who entered by 31 December, the only ones it judges (see present_query)
     used_eve = func.sum(days_in_window(t.c.first_day, t.c.last_day, eve, "eve"))
     open_entry = func.max(case((t.c.is_open, t.c.entry_day)))
     open_grounds = func.max(case((t.c.is_open, t.c.grounds)))
@@ -237,7 +264,6 @@ def overstays_query(
             open_entry.label("entry_day"),
             open_grounds.label("grounds"),
             used.label("days_used"),
-            used_eve.label("days_used_new_year_eve"),
         )
         .group_by(t.c.person_key)
         .having(open_entry.is_not(None))
