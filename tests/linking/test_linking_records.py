@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from rmis.linkage import LinkClass, ReviewDecision, identity_key
-from rmis.linking import LinkOutcome, link_records
+from rmis.linking import LinkOutcome, duckdb_backend, link_records, train_model
 from rmis.linking.records import link_increment
 from rmis.synth import RegionConfig
 from rmis.synth.columns import CROSSING_COLUMNS
@@ -76,6 +76,24 @@ def test_a_document_number_outweighs_the_share_of_matches(outcome: LinkOutcome) 
     )
     exact = document["comparison_levels"][1]
     assert exact["m_probability"] / exact["u_probability"] > 10 / share
+
+
+def test_a_model_trained_on_part_of_the_identities_finds_the_same_persons(
+    outcome: LinkOutcome,
+) -> None:
+    part = train_model(outcome.identities.frame, duckdb_backend(), most_identities=700)
+    assert (
+        part["probability_two_random_records_match"]
+        != outcome.model["probability_two_random_records_match"]
+    )  # trained on other pairs
+    again = link_records([*background(), *hard_pairs()], model=part)
+    agree = _partition(again.person_of_record) & _partition(outcome.person_of_record)
+    assert len(agree) >= 0.99 * len(_partition(outcome.person_of_record))
+    for row in hard_pairs():
+        if row["same_as"]:
+            assert (
+                again.person_of_record[row["record_id"]] == again.person_of_record[row["same_as"]]
+            )
 
 
 def test_every_record_has_a_person(outcome: LinkOutcome) -> None:

@@ -41,6 +41,10 @@ DOCUMENT_AGREES: Final = 3  # exact or through OCR confusions
 DEFAULT_U_PAIRS: Final = 2.5e5
 ARRAY_COLUMNS: Final = frozenset({"address_tokens"})
 SEED: Final = 7
+# Training reads at most this many identities, drawn at random: the share of matches, u and m
+# are the same on a random part of the registry, and EM on the whole of a million records
+# would hold tens of millions of pairs.
+TRAINING_IDENTITIES: Final = 200_000
 
 Backend = Callable[[], Any]
 
@@ -86,14 +90,20 @@ def quiet_splink() -> None:
 
 
 def train_model(
-    frame: pd.DataFrame, backend: Backend, u_pairs: float = DEFAULT_U_PAIRS
+    frame: pd.DataFrame,
+    backend: Backend,
+    u_pairs: float = DEFAULT_U_PAIRS,
+    most_identities: int = TRAINING_IDENTITIES,
 ) -> dict[str, Any]:
-    """Train the model on identities: u from random pairs, the share of matches from
-    deterministic rules, m by expectation maximisation in two blocked sessions, then u again
-    from the same random pairs with the ones the model finds to be matches taken out
-    (`rmis.linkage.parameters`). Returns the trained model as Splink's JSON-able dict.
+    """Train the model on identities (a random `most_identities` of them at most): u
+    from random pairs, the share of matches from deterministic rules, m by expectation
+    maximisation in two blocked sessions, then u again from the same random pairs with the
+    ones the model finds to be matches taken out (`rmis.linkage.parameters`). Returns the
+    trained model as Splink's JSON-able dict.
     """
     quiet_splink()
+    if len(frame) > most_identities:
+        frame = frame.sample(n=most_identities, random_state=SEED)
     try:
         # Splink caches tables by name in its API object: the sample gets an API of its own.
         patterns = random_pair_patterns(frame, backend(), u_pairs)
@@ -108,6 +118,8 @@ def train_model(
             )
         model: dict[str, Any] = linker.misc.save_model_to_json()
         model = fill_unseen_levels(u_without_matches(model, patterns))
+        # Scoring follows in an engine of its own: this one's tables go now.
+        linker.table_management.delete_tables_created_by_splink_from_db()  # type: ignore[no-untyped-call]
     except RmisError:
         raise
     except Exception as e:
@@ -132,7 +144,7 @@ def random_pair_patterns(frame: pd.DataFrame, api: Any, pairs: float) -> Pattern
     gammas = ", ".join(f"gamma_{c['output_column_name']}" for c in settings["comparisons"])
     sql = f"SELECT {gammas}, count(*) AS pairs FROM {scored.physical_name} GROUP BY {gammas}"
     counts: pd.DataFrame = linker.misc.query_sql(sql, output_type="pandas")  # type: ignore[no-untyped-call]
-    scored.drop_table_from_database_and_remove_from_cache()
+    linker.table_management.delete_tables_created_by_splink_from_db()  # type: ignore[no-untyped-call]
     return [
         (tuple(int(g) for g in row[:-1]), int(row[-1]))
         for row in counts.itertuples(index=False, name=None)
