@@ -66,7 +66,7 @@ def check_engine(registry: Registry) -> Engine:
     with _CHECK_ENGINES_LOCK:
         engine = _CHECK_ENGINES.get(registry)
         if engine is None:
-            engine = create_engine(registry.engine.url, pool_size=8, max_overflow=32)
+            engine = create_engine(registry.engine.url)
             _CHECK_ENGINES[registry] = engine
             event.listen(registry.engine, "engine_disposed", lambda _: engine.dispose())
             weakref.finalize(registry, engine.dispose)
