@@ -48,8 +48,9 @@ class RegistryFacts:
     watchlist_seen: int | None = None
 
 
-class ConnectionLost(Exception):
-    """The pooled connection was found broken (the server restarted or dropped it)."""
+class ConnectionLost(StorageError):
+    """The pooled connection was found broken (the server restarted or dropped it); the
+    check or write is tried once more on a fresh connection before this reaches a caller."""
 
 
 _CHECK_ENGINES: weakref.WeakKeyDictionary[Registry, Engine] = weakref.WeakKeyDictionary()
