@@ -1,8 +1,9 @@
 """What a border check reads from the registry and what it writes back, in few round trips.
 
-On PostgreSQL the reads (alerts, the traveller's crossings, the document's registered holder,
-how far the watchlist has changed) and their commit go out in one pipeline: one round trip,
-not five. Elsewhere the same statements run one by one through SQLAlchemy.
+On PostgreSQL the reads (whether an alert stands, the traveller's crossings, the document's
+registered holder, how far the watchlist has changed) are one statement outside a
+transaction: one round trip and one result, not five. Elsewhere the same reads run one by
+one through SQLAlchemy.
 """
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ from functools import cache
 from typing import Any
 
 import psycopg
-from psycopg.rows import dict_row, namedtuple_row
-from sqlalchemy import Connection, Dialect, Engine, bindparam, create_engine, event, func, select
+from psycopg.rows import namedtuple_row
+from sqlalchemy import Connection, Dialect, Engine, bindparam, create_engine, event, select
 from sqlalchemy.sql import ClauseElement
 
 from rmis.border.alerts import DocumentAlert, alert_of, document_number_key, find_alerts
@@ -27,8 +28,7 @@ from rmis.errors import StorageError
 from rmis.model import AuditEntry
 from rmis.registry import Registry, append_audit, crossings_of_person
 from rmis.registry.border_tables import border_checks, document_alerts
-from rmis.registry.tables import crossings, documents
-from rmis.registry.watchlist_tables import watchlist_versions
+from rmis.registry.tables import documents
 
 HISTORY = 200
 """Crossings of the traveller read for a check: enough for every window the rules use."""
@@ -36,8 +36,10 @@ HISTORY = 200
 
 @dataclass(frozen=True, slots=True)
 class RegistryFacts:
-    """What the registry knows of the presented document, read in the check's transaction.
+    """What the registry knows of the presented document, read when the check begins.
 
+    `crossings` are the traveller's, newest first, as `rmis.registry.crossings_of_person`
+    gives them (on PostgreSQL with only the `CHECKED_COLUMNS`, the ones a check uses).
     `watchlist_seen` is the newest watchlist history id when it was read with the facts
     (None when not), so the screening index catches up without asking again.
     """
@@ -88,7 +90,7 @@ def check_connection(registry: Registry) -> Iterator[Connection]:
 def read_facts(conn: Connection, doc: PresentedDocument) -> RegistryFacts:
     """The facts of `doc`: in one round trip on PostgreSQL, statement by statement elsewhere."""
     if conn.dialect.name == "postgresql" and doc.issuing_state:
-        return _read_pipelined(conn, doc)
+        return _read_at_once(conn, doc)
     registered = conn.execute(
         select(documents.c.person_key).where(
             documents.c.issuer == doc.issuing_state, documents.c.number == doc.document_number
@@ -117,8 +119,69 @@ def _compiled(statement: ClauseElement, dialect: Dialect) -> Compiled:
     return Compiled(str(compiled), dict(compiled.params))
 
 
+FACTS_SQL = """
+SELECT one.registered, one.seen, one.alerted,
+  c.at, c.border_post, c.direction, c.local_date, c.grounds, c.birth_date, c.sex
+FROM (
+  SELECT (SELECT person_key FROM documents WHERE issuer = %(issuer)s AND number = %(number)s
+          LIMIT 1) AS registered,
+    (SELECT max(id) FROM watchlist_versions) AS seen,
+    EXISTS (SELECT 1 FROM document_alerts WHERE number = %(key)s
+            AND issuing_state = %(issuer)s AND cleared_at IS NULL) AS alerted
+) AS one
+LEFT JOIN LATERAL (
+  SELECT at, border_post, direction, local_date, grounds, birth_date, sex FROM crossings
+  WHERE person_key = %(person_key)s ORDER BY at DESC LIMIT %(history)s
+) AS c ON true
+ORDER BY c.at DESC
+"""
+"""The facts of a check in one statement, one row per crossing read (at least one row): the
+document's registered holder, the newest watchlist history id, whether an alert stands, and
+the columns of the traveller's crossings the check uses."""
+
+CHECKED_COLUMNS = ("at", "border_post", "direction", "local_date", "grounds", "birth_date", "sex")
+
+
+def _read_at_once(conn: Connection, doc: PresentedDocument) -> RegistryFacts:
+    """One statement in one round trip, outside a transaction (the reads need none: a check
+    writes in another); PostgreSQL prepares it on each connection after a few checks."""
+    issuer, number = doc.issuing_state, doc.document_number
+    key = document_number_key(number)
+    params = {"issuer": issuer, "number": number, "key": key, "person_key": doc.person_key,
+              "history": HISTORY}  # fmt: skip
+    driver = _driver(conn)
+    try:
+        driver.autocommit = True
+        try:
+            rows = driver.execute(FACTS_SQL, params).fetchall()
+            alerts = _alerts(conn, driver, key, issuer) if rows[0][2] else []
+        finally:
+            driver.autocommit = False
+    except psycopg.OperationalError as e:
+        if driver.broken:
+            conn.invalidate(e)
+            conn.engine.dispose()  # its other pooled connections are likely broken too
+            raise ConnectionLost(str(e)) from e
+        raise StorageError(f"reading the registry for a border check failed: {e}") from e
+    except psycopg.Error as e:
+        raise StorageError(f"reading the registry for a border check failed: {e}") from e
+    registered, seen = rows[0][0], rows[0][1]
+    history = [_crossing_of(row) for row in rows if row[3] is not None]
+    return RegistryFacts(alerts, history, registered, int(seen or 0))
+
+
+def _alerts(
+    conn: Connection, driver: psycopg.Connection[Any], key: str, issuer: str
+) -> list[DocumentAlert]:
+    """The standing alerts on a document (read only when the facts say there are some)."""
+    statement = _alerts_statement(conn.dialect)
+    cursor = driver.cursor(row_factory=namedtuple_row)
+    rows = cursor.execute(statement.sql, statement.bound(number=key, issuer=issuer))
+    return [alert_of(row) for row in rows]
+
+
 @cache
-def _read_statements(dialect: Dialect) -> tuple[Compiled, Compiled, Compiled, Compiled]:
+def _alerts_statement(dialect: Dialect) -> Compiled:
     alerts = (
         select(document_alerts)
         .where(
@@ -128,63 +191,17 @@ def _read_statements(dialect: Dialect) -> tuple[Compiled, Compiled, Compiled, Co
         )
         .order_by(document_alerts.c.reported_on.desc())
     )
-    history = (
-        select(crossings)
-        .where(crossings.c.person_key == bindparam("person_key"))
-        .order_by(crossings.c.at.desc())
-        .limit(HISTORY)
-    )
-    holder = select(documents.c.person_key).where(
-        documents.c.issuer == bindparam("issuer"), documents.c.number == bindparam("number")
-    )
-    newest = select(func.max(watchlist_versions.c.id))
-    return tuple(_compiled(s, dialect) for s in (alerts, history, holder, newest))  # type: ignore[return-value]
+    return _compiled(alerts, dialect)
 
 
-def _read_pipelined(conn: Connection, doc: PresentedDocument) -> RegistryFacts:
-    alerts_sql, history_sql, holder_sql, newest_sql = _read_statements(conn.dialect)
-    issuer, number = doc.issuing_state, doc.document_number
-    driver = _driver(conn)
-    try:
-        with driver.pipeline():
-            alerts = driver.cursor(row_factory=namedtuple_row)
-            key = document_number_key(number)
-            alerts.execute(alerts_sql.sql, alerts_sql.bound(number=key, issuer=issuer))
-            history = driver.cursor(row_factory=dict_row)
-            history.execute(history_sql.sql, history_sql.bound(person_key=doc.person_key))
-            holder = driver.cursor()
-            holder.execute(holder_sql.sql, holder_sql.bound(issuer=issuer, number=number))
-            newest = driver.cursor()
-            newest.execute(newest_sql.sql, newest_sql.params)
-            # the reads need no transaction open after them: a check writes in another
-            driver.commit()
-            alert_rows, history_rows = alerts.fetchall(), history.fetchall()
-            registered, seen = holder.fetchone(), newest.fetchone()
-    except psycopg.OperationalError as e:
-        if driver.broken:
-            conn.invalidate(e)
-            conn.engine.dispose()  # its other pooled connections are likely broken too
-            raise ConnectionLost(str(e)) from e
-        raise StorageError(f"reading the registry for a border check failed: {e}") from e
-    except psycopg.Error as e:
-        raise StorageError(f"reading the registry for a border check failed: {e}") from e
-    return RegistryFacts(
-        [alert_of(row) for row in alert_rows],
-        [_crossing_dict(row) for row in history_rows],
-        registered[0] if registered else None,
-        int(seen[0] or 0) if seen else 0,
-    )
-
-
-def _crossing_dict(row: dict[str, Any]) -> dict[str, Any]:
-    """A crossing as `rmis.registry.crossings_of_person` gives it."""
-    row.pop("id", None)
-    at = row["at"]
-    row["at"] = (at.replace(tzinfo=dt.UTC) if at.tzinfo is None else at).isoformat()
-    row["local_date"] = row["local_date"].isoformat()
-    expiry = row["document_expiry"]
-    row["document_expiry"] = expiry.isoformat() if expiry else ""
-    return row
+def _crossing_of(row: tuple[Any, ...]) -> dict[str, Any]:
+    """A crossing with the columns a check uses, as `rmis.registry.crossings_of_person` gives
+    them (times and days as ISO 8601 text)."""
+    crossing = dict(zip(CHECKED_COLUMNS, row[3:], strict=True))
+    at = crossing["at"]
+    crossing["at"] = (at.replace(tzinfo=dt.UTC) if at.tzinfo is None else at).isoformat()
+    crossing["local_date"] = crossing["local_date"].isoformat()
+    return crossing
 
 
 def _driver(conn: Connection) -> psycopg.Connection[Any]:
