@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import getpass
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -375,14 +376,30 @@ def _years(text: str) -> tuple[int, ...]:
 def serve(
     host: Annotated[str | None, typer.Option(help="Default: RMIS_API_HOST.")] = None,
     port: Annotated[int | None, typer.Option(help="Default: RMIS_API_PORT.")] = None,
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=1, help="Server processes, each with RMIS_API_THREADS threads (one per core)."
+        ),
+    ] = 1,
 ) -> None:
-    """Serve this node's API."""
+    """Serve this node's API (in several processes with --workers)."""
     import uvicorn
 
     from rmis.api import create_app
 
     s = settings()
-    uvicorn.run(create_app(s), host=host or s.api_host, port=port or s.api_port)
+    if workers == 1:
+        uvicorn.run(create_app(s), host=host or s.api_host, port=port or s.api_port)
+        return
+    s.token_secret()  # refuse before starting processes, as one process would
+    open_node(s).registry.dispose()  # migrated once here, not by every process at once
+    # each process builds the node from the environment: the command's options go there too
+    os.environ.update({f"RMIS_{name.upper()}": str(value) for name, value in _overrides.items()})
+    uvicorn.run(
+        "rmis.api:node_app", factory=True, workers=workers,
+        host=host or s.api_host, port=port or s.api_port,
+    )  # fmt: skip
 
 
 @app.command("demo")
