@@ -203,6 +203,25 @@ def process_cpu_s(pid: int) -> float:
     return total
 
 
+SERVER_APPLICATION = "rmis-bench-server"
+"""The server's connections name themselves so to PostgreSQL, whose backends' CPU is measured."""
+
+
+def backend_cpu_s(url: str) -> dict[int, float]:
+    """CPU seconds of each PostgreSQL backend serving the benchmark's server, from /proc
+    (the database runs on this machine)."""
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            pids = conn.execute(
+                text("SELECT pid FROM pg_stat_activity WHERE application_name = :name"),
+                {"name": SERVER_APPLICATION},
+            ).scalars()
+            return {pid: process_cpu_s(pid) for pid in pids}
+    finally:
+        engine.dispose()
+
+
 def wait_for(port: int) -> None:
     import urllib.request
 
@@ -217,10 +236,13 @@ def wait_for(port: int) -> None:
 
 def over_http(
     url: str, key: str, persons: int, args: argparse.Namespace
-) -> tuple[LoadResult, LoadResult, float]:
-    """(checks, health peer, server CPU seconds per check) with `args.clients` clients."""
+) -> tuple[LoadResult, LoadResult, float, float]:
+    """(checks, health peer, server CPU seconds per check, PostgreSQL backend CPU seconds per
+    check) with `args.clients` clients."""
     port = 8765
-    env = {**os.environ, "RMIS_BENCH_URL": url, "RMIS_API_THREADS": str(args.server_threads)}
+    server_url = f"{url}&application_name={SERVER_APPLICATION}"
+    env = {**os.environ, "RMIS_BENCH_URL": server_url,
+           "RMIS_API_THREADS": str(args.server_threads)}  # fmt: skip
     command = [sys.executable, "-c", SERVER, str(args.server_workers), str(port), __file__]
     server = subprocess.Popen(command, env=env)
     headers = {"X-API-Key": key, "X-Purpose": "border check"}
@@ -232,11 +254,14 @@ def over_http(
     try:
         wait_for(port)
         load("127.0.0.1", port, checks[: 2 * args.clients], args.clients, 30)  # warm every worker
-        cpu = process_cpu_s(server.pid)
+        cpu, backends = process_cpu_s(server.pid), backend_cpu_s(url)
         ours = load("127.0.0.1", port, checks, args.clients, args.http_seconds)
         cpu = process_cpu_s(server.pid) - cpu
+        # backends opened during the run count from their start; one closed during it is lost
+        db_cpu = sum(t - backends.get(pid, 0.0) for pid, t in backend_cpu_s(url).items())
         peer = load("127.0.0.1", port, health, args.clients, min(5.0, args.http_seconds))
-        return ours, peer, cpu / max(1, len(ours.latencies))
+        count = max(1, len(ours.latencies))
+        return ours, peer, cpu / count, db_cpu / count
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -373,7 +398,7 @@ def run(args: argparse.Namespace, url: str) -> None:
                     "indexed read of the crossings", percentile(peer, p) * 1000))  # fmt: skip
     with registry.unit_of_work() as conn:
         key = add_user(conn, "bench-officer", Role.OFFICER, "RUS")[1]
-    ours_http, peer_http, server_cpu = over_http(url, key, args.persons, args)
+    ours_http, peer_http, server_cpu, db_cpu = over_http(url, key, args.persons, args)
     http_config = config | {"mode": "http", "clients": args.clients,
                             "server_workers": args.server_workers,
                             "server_threads": args.server_threads,
@@ -386,6 +411,7 @@ def run(args: argparse.Namespace, url: str) -> None:
     emit(result(BENCH, http_config, "checks_per_s", ours_http.rate, health, peer_http.rate))
     client_cpu = ours_http.client_cpu_s / max(1, len(ours_http.latencies))
     for metric, value in (("server_cpu_ms_per_check", server_cpu),
+                          ("postgres_backend_cpu_ms_per_check", db_cpu),
                           ("load_generator_cpu_ms_per_check", client_cpu)):  # fmt: skip
         emit({"bench": BENCH, "config": http_config, "metric": metric,
               "value": round(value * 1000, 3)})  # fmt: skip
