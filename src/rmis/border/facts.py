@@ -151,12 +151,9 @@ def _read_at_once(conn: Connection, doc: PresentedDocument) -> RegistryFacts:
               "history": HISTORY}  # fmt: skip
     driver = _driver(conn)
     try:
-        driver.autocommit = True
-        try:
+        with autocommitted(driver):
             rows = driver.execute(FACTS_SQL, params).fetchall()
             alerts = _alerts(conn, driver, key, issuer) if rows[0][2] else []
-        finally:
-            driver.autocommit = False
     except psycopg.OperationalError as e:
         if driver.broken:
             conn.invalidate(e)
@@ -204,6 +201,20 @@ def _crossing_of(row: tuple[Any, ...]) -> dict[str, Any]:
     return crossing
 
 
+@contextmanager
+def autocommitted(driver: psycopg.Connection[Any]) -> Iterator[None]:
+    """Statements run each in its own transaction, with no BEGIN or COMMIT sent, unless a
+    transaction is open already (then they run in it)."""
+    if driver.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
+        yield
+        return
+    driver.autocommit = True
+    try:
+        yield
+    finally:
+        driver.autocommit = False
+
+
 def _driver(conn: Connection) -> psycopg.Connection[Any]:
     driver = conn.connection.driver_connection
     assert isinstance(driver, psycopg.Connection)
@@ -233,13 +244,6 @@ class StoredCheck:
             "crossing": self.crossing, "answer": self.answer, "decision": "",
             "decided_at": None, "decided_by": "", "decision_note": "",
         }  # fmt: skip
-
-
-@cache
-def insert_check_statement(dialect: Dialect) -> Compiled:
-    """The insert of a stored check as SQL text for `dialect`, with `StoredCheck.values()`."""
-    columns: dict[str, Any] = {c.name: bindparam(c.name) for c in border_checks.columns}
-    return _compiled(border_checks.insert().values(columns), dialect)
 
 
 def write_check(conn: Connection, check: StoredCheck, entry: AuditEntry) -> None:

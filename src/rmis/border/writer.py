@@ -25,14 +25,15 @@ from sqlalchemy import Connection, Engine
 from rmis.border.facts import (
     ConnectionLost,
     StoredCheck,
+    autocommitted,
     check_engine,
-    insert_check_statement,
     write_check,
 )
 from rmis.errors import StorageError
 from rmis.model import AuditEntry
 from rmis.registry import Registry
 from rmis.registry.audit import AUDIT_APPEND_SQL, audit_append_params, audit_head_exists
+from rmis.registry.border_tables import border_checks
 
 log = logging.getLogger("rmis.border")
 MAX_BATCH = 128
@@ -129,16 +130,18 @@ class CheckWriter:
 
 
 def _write_pipelined(conn: Connection, batch: list[_Pending]) -> None:
-    insert = insert_check_statement(conn.dialect)
+    """Each check's row and audit entry in one statement; a lone check in one round trip
+    (the statement its own transaction), several in one pipeline and one transaction."""
     driver = conn.connection.driver_connection
     assert isinstance(driver, psycopg.Connection)
-    rows = [insert.bound(**pending.check.values()) for pending in batch]
-    entries: list[dict[str, Any]] = [audit_append_params(pending.entry) for pending in batch]
+    rows = [_stored_params(pending) for pending in batch]
     try:
+        if len(rows) == 1:  # committed by the caller's transaction if one is open already
+            with autocommitted(driver):
+                driver.execute(STORE_CHECK_SQL, rows[0])
+            return
         with driver.pipeline():
-            cursor = driver.cursor()
-            cursor.executemany(insert.sql, rows)
-            cursor.executemany(AUDIT_APPEND_SQL, entries)
+            driver.cursor().executemany(STORE_CHECK_SQL, rows)
             driver.commit()
     except psycopg.Error as e:
         if isinstance(e, psycopg.OperationalError) and driver.broken:
@@ -147,6 +150,29 @@ def _write_pipelined(conn: Connection, batch: list[_Pending]) -> None:
             raise ConnectionLost(str(e)) from e
         ids = ", ".join(pending.check.check_id for pending in batch[:3])
         raise StorageError(f"storing border checks ({ids}, ...) failed: {e}") from e
+
+
+def _store_check_sql() -> str:
+    """The check's insert as a data-modifying step before the one-statement audit append."""
+    names = [column.name for column in border_checks.columns]
+    columns = ", ".join(f'"{name}"' for name in names)
+    values = ", ".join(f"%(check_{name})s" for name in names)
+    append = AUDIT_APPEND_SQL.strip()
+    assert append.startswith("WITH ")
+    return (
+        f"WITH stored_check AS (INSERT INTO border_checks ({columns}) VALUES ({values})),\n"
+        + append.removeprefix("WITH ")
+    )
+
+
+STORE_CHECK_SQL = _store_check_sql()
+"""A stored check's row and its audit entry in one statement (`_stored_params`)."""
+
+
+def _stored_params(pending: _Pending) -> dict[str, Any]:
+    params = audit_append_params(pending.entry)
+    params.update({f"check_{name}": value for name, value in pending.check.values().items()})
+    return params
 
 
 def _settle(pending: _Pending, error: BaseException | None) -> None:
