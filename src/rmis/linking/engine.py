@@ -37,7 +37,8 @@ PAIR_COLUMNS: Final = (
     "gamma_birth_date", "gamma_sex", "gamma_given",
 )  # fmt: skip
 DOCUMENT_AGREES: Final = 3  # exact or through OCR confusions
-# u from 250,000 random pairs: the same F1 as 500,000 and 2,000,000 on FEBRL4 and synth
+# u from 250,000 random pairs: synth's F1 as with 500,000; FEBRL4 misses 4 pairs (3 with
+# 500,000, 5 with 150,000), and sampling is the dearest step of training
 DEFAULT_U_PAIRS: Final = 2.5e5
 ARRAY_COLUMNS: Final = frozenset({"address_tokens"})
 SEED: Final = 7
