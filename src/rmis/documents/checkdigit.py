@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from itertools import cycle
+from operator import mul
+
 WEIGHTS = (7, 3, 1)
 FILLER = "<"
 MRZ_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<")
@@ -18,7 +21,15 @@ def character_value(char: str) -> int:
     raise ValueError(f"not an MRZ character: {char!r}")
 
 
+_VALUES = {char: character_value(char) for char in MRZ_CHARACTERS}
+
+
 def check_digit(value: str) -> str:
     """The check digit of `value`, weights 7-3-1 repeating, modulo 10."""
-    total = sum(character_value(char) * WEIGHTS[i % 3] for i, char in enumerate(value))
+    try:
+        total = sum(map(mul, map(_VALUES.__getitem__, value), cycle(WEIGHTS)))
+    except KeyError:
+        for char in value:
+            character_value(char)  # raises on the first character that is not an MRZ one
+        raise
     return str(total % 10)

@@ -74,6 +74,8 @@ def _input_rows(lines: Sequence[str] | str) -> tuple[list[str], list[MrzProblem]
 
 
 def _clean_row(number: int, row: str, problems: list[MrzProblem]) -> str:
+    if MRZ_CHARACTERS.issuperset(row):  # a clean line, as most are
+        return row
     cleaned, bad, lower = [], [], False
     for column, char in enumerate(row, 1):
         upper = char.upper()

@@ -41,6 +41,9 @@ class Zone:
         return self._read_as(field, span, LETTER_FOR_DIGIT, "letter")
 
     def _read_as(self, field: str, span: Span, table: dict[str, str], kind: str) -> str:
+        text = self.text(span)
+        if table.keys().isdisjoint(text):  # nothing to read otherwise, as in most zones
+            return text
         changed = []
         for line, column in span.positions():
             read = self.rows[line][column]
