@@ -67,3 +67,41 @@ def test_the_answer_sent_is_the_answer_stored(environment_node: None) -> None:
     )
     assert invalid.status_code == 422
     assert {p["field"] for p in invalid.json()["problems"]} == {"body.direction"}
+
+
+class FailingScreener:
+    """A screener that breaks, as an unexpected fault would."""
+
+    def screen(self, *args: object, **kwargs: object) -> dict[str, object]:
+        raise RuntimeError("screening broke")
+
+
+def test_a_check_that_fails_unexpectedly_is_a_problem_and_the_error_reaches_the_server(
+    environment_node: None,
+) -> None:
+    import datetime as dt
+
+    from rmis.documents import build_mrz
+
+    app = node_app()
+    with app.state.node.registry.unit_of_work() as conn:
+        key = add_user(conn, "officer-rus", Role.OFFICER, "RUS")[1]
+    app.state.screener = FailingScreener()
+    mrz = build_mrz(
+        "TD3", issuing_state="TJK", document_number="401234567", surname="RAKHMONOV",
+        given_names="DZHAMSHED", nationality="TJK", birth_date=dt.date(1990, 1, 2), sex="M",
+        expiry_date=dt.date(2030, 1, 1),
+    )  # fmt: skip
+    headers = {"X-API-Key": key, "X-Purpose": "border check"}
+    body = {"mrz": list(mrz), "border_post": "RUS-DME", "direction": "entry"}
+    answered = TestClient(app, raise_server_exceptions=False).post(
+        "/v1/border-checks", json=body, headers=headers
+    )
+    assert answered.status_code == 500
+    assert answered.headers["content-type"] == "application/problem+json"
+    assert answered.json()["instance"] == "/v1/border-checks"
+    with pytest.raises(RuntimeError, match="screening broke"):
+        TestClient(app).post("/v1/border-checks", json=body, headers=headers)
+    # another path is FastAPI's to route (here: redirected without its trailing slash)
+    other = TestClient(app, follow_redirects=False)
+    assert other.post("/v1/border-checks/", json=body, headers=headers).status_code == 307
