@@ -19,7 +19,7 @@ from rmis.border.signals import (
     mrz_typed_differences,
     other_identities,
 )
-from rmis.border.trips import chronological, recorded_stays
+from rmis.border.trips import Passage, recorded_stays
 from rmis.documents import MrzReading, parse_mrz
 from rmis.errors import ValidationFailed
 from rmis.model import Direction, Purpose
@@ -155,7 +155,7 @@ def falsification_section(
     return section, signals
 
 
-def last_trips(facts: RegistryFacts, on: dt.date) -> list[dict[str, Any]]:
-    """The newest trips the records show, newest first."""
-    stays = recorded_stays(chronological(facts.crossings), on)
+def last_trips(passages: list[Passage], on: dt.date) -> list[dict[str, Any]]:
+    """The newest trips the records show (`passages` oldest first), newest first."""
+    stays = recorded_stays(passages, on)
     return [trip.to_json_dict() for trip in reversed(stays.trips[-LAST_TRIPS:])]

@@ -146,7 +146,7 @@ def _judged(
         "falsification": signals,
         "screening": screening,
         "stay": stay,
-        "last_trips": last_trips(facts, on),
+        "last_trips": last_trips(passages, on),
         "decided_by": "a person: RMIS recommends, the officer decides",
     }
     text = json.dumps(answer, ensure_ascii=False, separators=(",", ":"))
