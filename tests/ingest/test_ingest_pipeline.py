@@ -181,3 +181,36 @@ def test_batches_written_in_line_or_beside_validation_count_the_same(
     with registry.reader() as conn:
         assert count_rows(conn)["crossings"] == 46
         assert count_quarantined(conn) == 4
+
+
+@pytest.mark.parametrize("shortcut", [True, False])
+def test_dates_outside_the_plausible_years_are_held_not_a_crash(
+    registry: Registry, tmp_path: Path, shortcut: bool
+) -> None:
+    """Python reads years 1 to 9999, but years 1 and 9999 overflow on the way to UTC."""
+    odd = {
+        2: {"at": "0001-01-01T00:00+05:00"},
+        3: {"at": "9999-12-31T23:00:00-05:00"},
+        4: {"at": "1899-12-31T23:59:59+05:00"},
+        5: {"birth_date": "0001-01-01"},
+        6: {"document_expiry": "9999-12-31"},
+        7: {
+            "at": "1900-01-01T00:00:00+14:00",
+            "birth_date": "1900",
+            "document_expiry": "2200-12-31",
+        },
+    }
+    records = [crossing(i, **odd.get(i, {})) for i in range(1, 9)]
+    path = write_csv(tmp_path / "crossings.csv", records)
+    s = ingest_file(registry, path, OPERATOR, node_authority="TJK", shortcut=shortcut)
+    assert (s.read, s.stored, s.quarantined) == (8, 3, 5)
+    with registry.reader() as conn:
+        held = {r.line - 1: r.problems for r in list_quarantined(conn)}
+    assert {n: [p.field for p in problems] for n, problems in held.items()} == {
+        2: ["at"],
+        3: ["at"],
+        4: ["at"],
+        5: ["birth_date"],
+        6: ["document_expiry"],
+    }
+    assert "year 1 is outside the plausible years 1900 to 2200" in held[2][0].message

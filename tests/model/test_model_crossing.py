@@ -80,3 +80,22 @@ def test_missing_fields_are_named() -> None:
 def test_validation_never_crashes(record: dict[str, str]) -> None:
     outcome = validate_crossing(record)
     assert isinstance(outcome, Crossing) or (outcome and all(p.message for p in outcome))
+
+
+def test_dates_must_lie_in_the_plausible_years() -> None:
+    for field, bad in (
+        ("at", "0001-01-01T00:00+05:00"),
+        ("at", "9999-12-31T23:00:00-05:00"),
+        ("at", "2201-01-01T00:00:00+00:00"),
+        ("birth_date", "1899"),
+        ("birth_date", "0001-01-01"),
+        ("document_expiry", "9999-12-31"),
+        ("document_expiry", "1899-12-31"),
+    ):
+        problems = validate_crossing(crossing(**{field: bad}))
+        assert fields_of(problems) == {field}, (field, bad)
+        assert isinstance(problems, list) and "plausible years" in problems[0].message
+    edge = crossing(at="1900-01-01T00:00:00+14:00", birth_date="1900", document_expiry="2200-12-31")
+    c = validate_crossing(edge)
+    assert isinstance(c, Crossing)
+    assert c.at_utc == dt.datetime(1899, 12, 31, 10, tzinfo=dt.UTC)

@@ -24,7 +24,7 @@ from rmis.model import (
     StayGrounds,
     person_key,
 )
-from rmis.model.crossing import Sex, check_partial_date
+from rmis.model.crossing import Sex, check_birth_date, check_plausible_year
 from rmis.registry import CrossingRow
 
 _COUNTRIES = frozenset(ICAO_COUNTRY_CODES)
@@ -79,6 +79,7 @@ def _convert(text: str) -> tuple[str, str]:
     at = _instant(text)
     if at.tzinfo is None:
         raise ValueError(f"{text!r} has no offset")
+    check_plausible_year(at.year)  # also keeps the conversion to UTC from overflowing
     return str(at.astimezone(_UTC)), at.date().isoformat()
 
 
@@ -177,13 +178,15 @@ def quick_values(values: Sequence[str], node_authority: str, source: str) -> Cro
         ):
             return None
         if birth:
-            check_partial_date(birth)
+            check_birth_date(birth)
         instant, local_date = _instant_texts(at_text)
         expiry_day = None
         if expiry:
             if not (len(expiry) == 10 and expiry[4] == expiry[7] == "-" and expiry.isascii()):
                 return None
-            expiry_day = _day(expiry).isoformat()
+            day = _day(expiry)
+            check_plausible_year(day.year)
+            expiry_day = day.isoformat()
     except (ValueError, TypeError, AttributeError, OverflowError):
         return None
     return (

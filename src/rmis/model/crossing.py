@@ -55,6 +55,13 @@ PERSON_FIELDS: tuple[str, ...] = (
 
 _PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
+# Every date a crossing record holds (the instant, the birth date, the document's expiry) lies
+# in these years, as the departures statistics' years do. Anything earlier or later is a typing
+# error, and the extremes Python can hold (years 1 and 9999) would overflow on the way to UTC or
+# in the stay rules' day arithmetic.
+FIRST_PLAUSIBLE_YEAR = 1900
+LAST_PLAUSIBLE_YEAR = 2200
+
 
 class Direction(StrEnum):
     ENTRY = "entry"
@@ -108,6 +115,34 @@ def check_partial_date(text: str) -> str:
     return text
 
 
+def check_plausible_year(year: int) -> None:
+    """Refuse a date whose year is outside FIRST_PLAUSIBLE_YEAR..LAST_PLAUSIBLE_YEAR."""
+    if not FIRST_PLAUSIBLE_YEAR <= year <= LAST_PLAUSIBLE_YEAR:
+        raise ValueError(
+            f"year {year} is outside the plausible years "
+            f"{FIRST_PLAUSIBLE_YEAR} to {LAST_PLAUSIBLE_YEAR}"
+        )
+
+
+def check_birth_date(text: str) -> str:
+    """A crossing's birth date: a partial date (`check_partial_date`) in a plausible year."""
+    check_partial_date(text)
+    if text:
+        check_plausible_year(int(text[:4]))
+    return text
+
+
+def _plausible_instant(at: dt.datetime) -> dt.datetime:
+    check_plausible_year(at.year)
+    return at
+
+
+def _plausible_day(day: dt.date | None) -> dt.date | None:
+    if day is not None:
+        check_plausible_year(day.year)
+    return day
+
+
 def _parse_instant(value: Any) -> Any:
     """Read ISO 8601 text with the standard library (fixed-offset tzinfo, fast to convert)."""
     if isinstance(value, str):
@@ -134,6 +169,7 @@ OptionalCountryCode = Annotated[CountryCode | None, BeforeValidator(_empty_to_no
 PartialDate = Annotated[str, AfterValidator(check_partial_date)]
 Sex = Literal["M", "F", "X", ""]
 Name = Annotated[str, Field(max_length=200)]
+CrossingBirthDate = Annotated[str, AfterValidator(check_birth_date)]
 
 
 class PersonRecord(BaseModel):
@@ -164,19 +200,23 @@ class Crossing(BaseModel):
     authority: CountryCode
     border_post: Annotated[str, Field(min_length=1, max_length=32)]
     direction: Direction
-    at: Annotated[AwareDatetime, BeforeValidator(_parse_instant)]
+    at: Annotated[
+        AwareDatetime, BeforeValidator(_parse_instant), AfterValidator(_plausible_instant)
+    ]
     from_country: CountryCode
     to_country: CountryCode
     surname: Annotated[str, Field(min_length=1, max_length=200)]
     given_name: Name = ""
     patronymic: Name = ""
     sex: Sex = ""
-    birth_date: PartialDate = ""
+    birth_date: CrossingBirthDate = ""
     nationality: CountryCode
     document_type: Annotated[str, Field(pattern=r"^[A-Z][A-Z<]?$")] = "P"
     document_number: Annotated[str, Field(min_length=1, max_length=32)]
     document_issuer: OptionalCountryCode = None
-    document_expiry: Annotated[dt.date | None, BeforeValidator(_empty_to_none)] = None
+    document_expiry: Annotated[
+        dt.date | None, BeforeValidator(_empty_to_none), AfterValidator(_plausible_day)
+    ] = None
     purpose: Purpose = Purpose.OTHER
     grounds: StayGrounds = StayGrounds.NONE
 
