@@ -105,3 +105,32 @@ def test_a_check_that_fails_unexpectedly_is_a_problem_and_the_error_reaches_the_
     # another path is FastAPI's to route (here: redirected without its trailing slash)
     other = TestClient(app, follow_redirects=False)
     assert other.post("/v1/border-checks/", json=body, headers=headers).status_code == 307
+
+
+def test_a_middleware_a_deployment_adds_sees_the_check_too(environment_node: None) -> None:
+    import datetime as dt
+
+    from starlette.middleware.base import BaseHTTPMiddleware
+
+    from rmis.documents import build_mrz
+
+    app = node_app()
+    seen: list[str] = []
+
+    async def note_path(request: object, call_next: object) -> object:
+        seen.append(request.url.path)  # type: ignore[attr-defined]
+        return await call_next(request)  # type: ignore[operator]
+
+    app.add_middleware(BaseHTTPMiddleware, dispatch=note_path)
+    with app.state.node.registry.unit_of_work() as conn:
+        key = add_user(conn, "officer-rus", Role.OFFICER, "RUS")[1]
+    mrz = build_mrz(
+        "TD3", issuing_state="TJK", document_number="401234567", surname="RAKHMONOV",
+        given_names="DZHAMSHED", nationality="TJK", birth_date=dt.date(1990, 1, 2), sex="M",
+        expiry_date=dt.date(2030, 1, 1),
+    )  # fmt: skip
+    headers = {"X-API-Key": key, "X-Purpose": "border check"}
+    body = {"mrz": list(mrz), "border_post": "RUS-DME", "direction": "entry"}
+    with TestClient(app) as client:
+        assert client.post("/v1/border-checks", json=body, headers=headers).status_code == 200
+    assert seen == ["/v1/border-checks"]

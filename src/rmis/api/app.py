@@ -37,7 +37,7 @@ class NodeApi(FastAPI):
     its endpoint, past the routing, dependency and telemetry layers FastAPI runs for every
     request (a good part of the CPU a check costs); its errors are answered by the same
     problem+json handlers. Every other request takes FastAPI's way, and so does the check
-    when a request body limit or OpenTelemetry is configured."""
+    when a request body limit, a root path, a middleware or OpenTelemetry is configured."""
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if (
@@ -46,6 +46,7 @@ class NodeApi(FastAPI):
             and _route_path(scope) == CHECK_PATH
             and self.max_body_size is None
             and not self.root_path
+            and not self.user_middleware
             and not self._traced()
         ):
             await self._border_check(scope, receive, send)
