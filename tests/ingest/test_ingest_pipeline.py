@@ -214,3 +214,50 @@ def test_dates_outside_the_plausible_years_are_held_not_a_crash(
         6: ["document_expiry"],
     }
     assert "year 1 is outside the plausible years 1900 to 2200" in held[2][0].message
+
+
+@pytest.mark.parametrize("shortcut", [True, False])
+def test_control_characters_are_held_on_both_engines(
+    registry: Registry, tmp_path: Path, shortcut: bool
+) -> None:
+    """PostgreSQL refuses NUL in text: a record holding one is held, never sent to COPY."""
+    odd = {
+        2: {"surname": "Раҳ\x00монов"},
+        3: {"event_id": "TJK-\x0000000003", "document_number": "4000\x0000003"},
+        4: {"given_name": "Ҷам\x1fшед", "border_post": "TJK\x7fDYU"},
+        5: {"patronymic": "Karimovich\x85x"},
+    }
+    records = [crossing(i, **odd.get(i, {})) for i in range(1, 7)]
+    path = write_csv(tmp_path / "crossings.csv", records)
+    s = ingest_file(registry, path, OPERATOR, node_authority="TJK", shortcut=shortcut)
+    assert (s.read, s.stored, s.quarantined) == (6, 2, 4)
+    lines = [
+        json.dumps({**crossing(7), "surname": "A\u0000li"}),  # an escape in JSON
+        json.dumps(crossing(8)).replace(", ", ",\x00 ", 1),  # a raw NUL: not JSON
+        json.dumps(crossing(9)),
+    ]
+    jsonl = tmp_path / "crossings.jsonl"
+    jsonl.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    s = ingest_file(registry, jsonl, OPERATOR, node_authority="TJK", shortcut=shortcut)
+    assert (s.read, s.stored, s.quarantined) == (3, 1, 2)
+    with registry.reader() as conn:
+        held = {(r.source, r.line): r for r in list_quarantined(conn)}
+    fields = {key: sorted({p.field for p in r.problems}) for key, r in held.items()}
+    assert "record" in fields.pop(("crossings.jsonl", 2))  # not JSON, so every field missing
+    assert "\u2400" in held["crossings.jsonl", 2].raw
+    assert fields == {
+        ("crossings.csv", 3): ["surname"],
+        ("crossings.csv", 4): ["document_number", "event_id"],
+        ("crossings.csv", 5): ["border_post", "given_name"],
+        ("crossings.csv", 6): ["patronymic"],
+        ("crossings.jsonl", 1): ["surname"],
+    }
+    surname = held["crossings.csv", 3]
+    assert "control character U+0000" in surname.problems[0].message
+    # the fields keep the NUL exactly (ready to correct and retry); the raw text shows it as ␀
+    assert surname.fields["surname"] == "Раҳ\x00монов"
+    assert "Раҳ\u2400монов" in surname.raw
+    retried = retry_quarantined(
+        registry, OPERATOR, surname.id, {"surname": "Раҳмонов"}, node_authority="TJK"
+    )
+    assert retried.status == "stored"

@@ -99,3 +99,17 @@ def test_dates_must_lie_in_the_plausible_years() -> None:
     c = validate_crossing(edge)
     assert isinstance(c, Crossing)
     assert c.at_utc == dt.datetime(1899, 12, 31, 10, tzinfo=dt.UTC)
+
+
+def test_control_characters_in_names_codes_and_numbers_are_refused() -> None:
+    for field in ("event_id", "border_post", "surname", "given_name", "patronymic"):
+        for control in ("\x00", "\x1f", "\t", "\x7f", "\x85", "\x9f"):
+            problems = validate_crossing(crossing(**{field: f"Ab{control}cd"}))
+            assert fields_of(problems) == {field}, (field, control)
+            assert isinstance(problems, list)
+            assert f"control character U+{ord(control):04X}" in problems[0].message
+    problems = validate_crossing(crossing(document_number="4000\x0000001"))
+    assert fields_of(problems) == {"document_number"}
+    # whitespace around a value is trimmed, as before; format characters (ZWNJ) are not controls
+    for kept in ("Rahmonov\n", "\tRahmonov", "Ра\u200cҳмонов"):
+        assert isinstance(validate_crossing(crossing(surname=kept)), Crossing), repr(kept)

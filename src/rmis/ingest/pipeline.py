@@ -106,7 +106,9 @@ class _Batcher:
             self.rows.append(self.build(outcome, self.summary.source))
             return
         self.held.append(
-            HeldRecord(self.summary.source, record.line, record.raw, outcome, record.fields)
+            HeldRecord(
+                self.summary.source, record.line, held_text(record.raw), outcome, record.fields
+            )
         )
         if keep_held:
             self.summary.held.append(
@@ -173,6 +175,13 @@ class _Batcher:
                 "quarantined": len(batch.held),
             },
         )
+
+
+def held_text(raw: str) -> str:
+    """The raw text as quarantine keeps it: a NUL, which PostgreSQL cannot store in text, shown
+    as U+2400 (the symbol for NUL), as undecodable bytes are shown as U+FFFD; the record's fields
+    keep it exactly (as JSON escapes)."""
+    return raw.replace("\x00", "\u2400") if "\x00" in raw else raw
 
 
 @dataclass(frozen=True, slots=True)

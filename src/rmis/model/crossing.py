@@ -170,6 +170,16 @@ PartialDate = Annotated[str, AfterValidator(check_partial_date)]
 Sex = Literal["M", "F", "X", ""]
 Name = Annotated[str, Field(max_length=200)]
 CrossingBirthDate = Annotated[str, AfterValidator(check_birth_date)]
+# No name, post code, event id or document number holds a control character (C0, DEL or C1),
+# and PostgreSQL cannot store NUL in text at all: such text is refused, checked inside
+# pydantic-core like the other constraints.
+NO_CONTROL_CHARACTERS = r"^[^\x00-\x1f\x7f-\x9f]*$"
+_CONTROL_CHARACTER = re.compile("[\x00-\x1f\x7f-\x9f]")
+EventId = Annotated[str, Field(min_length=1, max_length=64, pattern=NO_CONTROL_CHARACTERS)]
+PostCode = Annotated[str, Field(min_length=1, max_length=32, pattern=NO_CONTROL_CHARACTERS)]
+Surname = Annotated[str, Field(min_length=1, max_length=200, pattern=NO_CONTROL_CHARACTERS)]
+OtherName = Annotated[str, Field(max_length=200, pattern=NO_CONTROL_CHARACTERS)]
+DocumentNumber = Annotated[str, Field(min_length=1, max_length=32, pattern=NO_CONTROL_CHARACTERS)]
 
 
 class PersonRecord(BaseModel):
@@ -196,23 +206,23 @@ class Crossing(BaseModel):
 
     model_config = ConfigDict(frozen=True, str_strip_whitespace=True)
 
-    event_id: Annotated[str, Field(min_length=1, max_length=64)]
+    event_id: EventId
     authority: CountryCode
-    border_post: Annotated[str, Field(min_length=1, max_length=32)]
+    border_post: PostCode
     direction: Direction
     at: Annotated[
         AwareDatetime, BeforeValidator(_parse_instant), AfterValidator(_plausible_instant)
     ]
     from_country: CountryCode
     to_country: CountryCode
-    surname: Annotated[str, Field(min_length=1, max_length=200)]
-    given_name: Name = ""
-    patronymic: Name = ""
+    surname: Surname
+    given_name: OtherName = ""
+    patronymic: OtherName = ""
     sex: Sex = ""
     birth_date: CrossingBirthDate = ""
     nationality: CountryCode
     document_type: Annotated[str, Field(pattern=r"^[A-Z][A-Z<]?$")] = "P"
-    document_number: Annotated[str, Field(min_length=1, max_length=32)]
+    document_number: DocumentNumber
     document_issuer: OptionalCountryCode = None
     document_expiry: Annotated[
         dt.date | None, BeforeValidator(_empty_to_none), AfterValidator(_plausible_day)
@@ -297,12 +307,22 @@ def _problems_of(error: ValidationError) -> list[Problem]:
             message = "empty, a value is required"
         elif field in COUNTRY_FIELDS and item["type"] == "literal_error":
             message = f"unknown country code {item.get('input')!r} (ICAO 9303 code expected)"
+        elif item["type"] == "string_pattern_mismatch" and _CONTROL_CHARACTER.search(
+            str(item.get("input"))
+        ):
+            message = _control_character_message(str(item.get("input")))
         elif item["type"] in ("enum", "literal_error"):
             message = f"{item.get('input')!r} is not one of {_expected(item)}"
         elif isinstance(item.get("input"), str) and item["input"] not in message:
             message = f"{item['input']!r}: {message}"
         out.append(Problem(field, message))
     return out
+
+
+def _control_character_message(text: str) -> str:
+    found = _CONTROL_CHARACTER.search(text)
+    code = f"U+{ord(found.group()):04X}" if found else "?"
+    return f"{text!r} holds the control character {code}, which no name, code or number holds"
 
 
 def _expected(item: Any) -> str:
