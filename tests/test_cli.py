@@ -119,3 +119,25 @@ def test_synth_writes_a_region_and_ingest_accounts_for_every_record(tmp_path: Pa
     assert summary["quarantined"] == tjk["dirty"]
     assert summary["duplicate"] == tjk["resent"]
     assert summary["stored"] == tjk["records"] - tjk["dirty"] - tjk["resent"]
+
+
+def test_an_ingest_above_the_reindex_threshold_vacuums_and_analyses_crossings(
+    postgres_url: str, tmp_path: Path
+) -> None:
+    """RMIS_REINDEX_ABOVE_MB=0: every file is a large load, so it ends with VACUUM (ANALYZE)."""
+    db = ["--database-url", postgres_url, "--authority", "TJK"]
+    path = write_csv(tmp_path / "c.csv", [crossing(i) for i in range(1, 30)])
+    env = {"RMIS_REINDEX_ABOVE_MB": "0"}
+    result = runner.invoke(app, [*db, "ingest", "crossings", str(path), "--json"], env=env)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["stored"] == 29
+    engine = create_engine(postgres_url)
+    with engine.connect() as conn:
+        vacuumed, analysed = conn.execute(
+            text(
+                "SELECT last_vacuum, last_analyze FROM pg_stat_user_tables "
+                "WHERE relname = 'crossings' AND schemaname = current_schema()"
+            )
+        ).one()
+    engine.dispose()
+    assert vacuumed is not None and analysed is not None

@@ -261,3 +261,36 @@ def test_control_characters_are_held_on_both_engines(
         registry, OPERATOR, surname.id, {"surname": "Раҳмонов"}, node_authority="TJK"
     )
     assert retried.status == "stored"
+
+
+def test_a_large_load_refreshes_the_statistics_and_a_small_one_leaves_them(
+    registry: Registry, tmp_path: Path
+) -> None:
+    """Above the reindex threshold: VACUUM (ANALYZE) on PostgreSQL, ANALYZE on SQLite."""
+    small = mixed_file(tmp_path)
+    ingest_file(registry, small, OPERATOR, node_authority="TJK", reindex_above_bytes=1 << 30)
+    assert statistics_refreshed(registry) == (False, False)
+    large = write_csv(tmp_path / "large.csv", [crossing(i) for i in range(11, 40)])
+    s = ingest_file(registry, large, OPERATOR, node_authority="TJK", reindex_above_bytes=0)
+    assert s.stored == 29
+    assert statistics_refreshed(registry) == (True, True)
+
+
+def statistics_refreshed(registry: Registry) -> tuple[bool, bool]:
+    """(crossings vacuumed, crossings analysed) by a command, not by autovacuum."""
+    with registry.reader() as conn:
+        if registry.dialect == "postgresql":
+            vacuumed, analysed = conn.exec_driver_sql(
+                "SELECT last_vacuum, last_analyze FROM pg_stat_user_tables "
+                "WHERE relname = 'crossings' AND schemaname = current_schema()"
+            ).one()
+            return vacuumed is not None, analysed is not None
+        analysed = (
+            conn.exec_driver_sql(
+                "SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'"
+            ).scalar_one()
+            and conn.exec_driver_sql(
+                "SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'crossings'"
+            ).scalar_one()
+        )
+        return bool(analysed), bool(analysed)  # SQLite has no vacuum to speak of here

@@ -20,6 +20,9 @@ from rmis.errors import StorageError
 from rmis.registry.tables import DEFERRABLE_INDEXES
 
 MIGRATIONS = "rmis.registry:migrations"
+# the tables a crossing load fills, and the rows per index SQLite's ANALYZE samples after one
+_LOADED_TABLES = ("crossings", "persons", "documents")
+_SQLITE_ANALYSIS_LIMIT = 1000
 
 
 def _tune_sqlite(dbapi_connection: Any, _record: Any) -> None:
@@ -83,7 +86,8 @@ class Registry:
 
         Building an index from sorted rows is far cheaper than inserting each row at a random
         place in it; the unique (authority, event_id) index stays, so loading stays idempotent.
-        A load killed midway leaves them dropped: the next `migrate()` builds them again.
+        A load killed midway leaves them dropped: the next `migrate()` builds them again. A load
+        that completes refreshes the tables' statistics (`refresh_statistics`).
         """
         with self.engine.begin() as conn:
             for index in DEFERRABLE_INDEXES:
@@ -92,6 +96,29 @@ class Registry:
             yield
         finally:
             self.restore_indexes()
+        self.refresh_statistics()
+
+    def refresh_statistics(self) -> None:
+        """After a large load, bring the planner's statistics (and PostgreSQL's visibility map)
+        up to date at once rather than when autovacuum comes round.
+
+        PostgreSQL: `VACUUM (ANALYZE)` of crossings, persons and documents, on an autocommit
+        connection (VACUUM cannot run in a transaction block); vacuum marks the pages
+        all-visible, which the overstay list's index-only scan needs. SQLite: `ANALYZE` of the
+        same tables, sampling (`analysis_limit`) so that it takes moments at any size.
+        """
+        try:
+            if self.dialect == "postgresql":
+                autocommit = self.engine.execution_options(isolation_level="AUTOCOMMIT")
+                with autocommit.connect() as conn:
+                    conn.exec_driver_sql(f"VACUUM (ANALYZE) {', '.join(_LOADED_TABLES)}")
+            else:
+                with self.engine.begin() as conn:
+                    conn.exec_driver_sql(f"PRAGMA analysis_limit={_SQLITE_ANALYSIS_LIMIT}")
+                    for table in _LOADED_TABLES:
+                        conn.exec_driver_sql(f"ANALYZE {table}")
+        except SQLAlchemyError as e:
+            raise StorageError(f"refreshing statistics at {self.safe_url} failed: {e}") from e
 
     @contextmanager
     def unit_of_work(self) -> Iterator[Connection]:
