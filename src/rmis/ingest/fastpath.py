@@ -24,7 +24,13 @@ from rmis.model import (
     StayGrounds,
     person_key,
 )
-from rmis.model.crossing import Sex, check_birth_date, check_plausible_year
+from rmis.model.crossing import (
+    FIRST_PLAUSIBLE_YEAR,
+    LAST_PLAUSIBLE_YEAR,
+    Sex,
+    check_partial_date,
+    check_plausible_year,
+)
 from rmis.registry import CrossingRow
 
 _COUNTRIES = frozenset(ICAO_COUNTRY_CODES)
@@ -41,6 +47,10 @@ _DOCUMENT_TYPES = frozenset(
 # says the model keeps `s` as it is.
 # Lone surrogates (from JSON escapes) are text Python holds but the model refuses; they are not
 # printable, so `isprintable` sends them (and control characters) the full way.
+# the model's plausible years as text: a date whose first four characters fall between these is
+# in them (digits of other scripts compare above "9" and go the full way)
+_FIRST_YEAR = f"{FIRST_PLAUSIBLE_YEAR:04d}"
+_LAST_YEAR = f"{LAST_PLAUSIBLE_YEAR:04d}"
 _UTC = dt.UTC
 _instant = dt.datetime.fromisoformat
 _day = dt.date.fromisoformat
@@ -178,15 +188,20 @@ def quick_values(values: Sequence[str], node_authority: str, source: str) -> Cro
         ):
             return None
         if birth:
-            check_birth_date(birth)
+            if not _FIRST_YEAR <= birth[:4] <= _LAST_YEAR:
+                return None
+            check_partial_date(birth)
         instant, local_date = _instant_texts(at_text)
         expiry_day = None
         if expiry:
-            if not (len(expiry) == 10 and expiry[4] == expiry[7] == "-" and expiry.isascii()):
+            if not (
+                len(expiry) == 10
+                and expiry[4] == expiry[7] == "-"
+                and expiry.isascii()
+                and _FIRST_YEAR <= expiry[:4] <= _LAST_YEAR
+            ):
                 return None
-            day = _day(expiry)
-            check_plausible_year(day.year)
-            expiry_day = day.isoformat()
+            expiry_day = _day(expiry).isoformat()
     except (ValueError, TypeError, AttributeError, OverflowError):
         return None
     return (
