@@ -294,3 +294,17 @@ def statistics_refreshed(registry: Registry) -> tuple[bool, bool]:
             ).scalar_one()
         )
         return bool(analysed), bool(analysed)  # SQLite has no vacuum to speak of here
+
+
+@pytest.mark.parametrize("shortcut", [True, False])
+def test_a_number_too_long_in_capitals_is_held_not_a_crash(
+    registry: Registry, tmp_path: Path, shortcut: bool
+) -> None:
+    """`ß` * 20 is 20 characters, but 40 in the person key: PostgreSQL refused the batch."""
+    records = [crossing(1, document_number="ß" * 20), crossing(2)]
+    path = write_csv(tmp_path / "crossings.csv", records)
+    s = ingest_file(registry, path, OPERATOR, node_authority="TJK", shortcut=shortcut)
+    assert (s.read, s.stored, s.quarantined) == (2, 1, 1)
+    with registry.reader() as conn:
+        (held,) = list_quarantined(conn)
+    assert [p.field for p in held.problems] == ["document_number"]

@@ -113,3 +113,12 @@ def test_control_characters_in_names_codes_and_numbers_are_refused() -> None:
     # whitespace around a value is trimmed, as before; format characters (ZWNJ) are not controls
     for kept in ("Rahmonov\n", "\tRahmonov", "Ра\u200cҳмонов"):
         assert isinstance(validate_crossing(crossing(surname=kept)), Crossing), repr(kept)
+
+
+def test_a_document_number_must_fit_its_length_in_capitals() -> None:
+    """The person key holds the number in capitals: `ß` becomes `SS`, `ﬃ` becomes `FFI`."""
+    assert isinstance(validate_crossing(crossing(document_number="ß" * 16)), Crossing)
+    for bad in ("ß" * 17, "\ufb03" * 11):
+        problems = validate_crossing(crossing(document_number=bad))
+        assert fields_of(problems) == {"document_number"}
+        assert isinstance(problems, list) and "in capitals" in problems[0].message

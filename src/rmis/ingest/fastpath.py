@@ -204,6 +204,9 @@ def quick_values(values: Sequence[str], node_authority: str, source: str) -> Cro
             expiry_day = _day(expiry).isoformat()
     except (ValueError, TypeError, AttributeError, OverflowError):
         return None
+    key = person_key(nationality, number)
+    if len(key) > len(nationality) + 33:
+        return None  # longer in capitals (`ß` is `SS`) than a document number may be
     return (
         authority,
         event_id,
@@ -225,6 +228,6 @@ def quick_values(values: Sequence[str], node_authority: str, source: str) -> Cro
         expiry_day,
         purpose,
         grounds,
-        person_key(nationality, number),
+        key,
         source,
     )

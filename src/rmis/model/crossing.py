@@ -179,7 +179,24 @@ EventId = Annotated[str, Field(min_length=1, max_length=64, pattern=NO_CONTROL_C
 PostCode = Annotated[str, Field(min_length=1, max_length=32, pattern=NO_CONTROL_CHARACTERS)]
 Surname = Annotated[str, Field(min_length=1, max_length=200, pattern=NO_CONTROL_CHARACTERS)]
 OtherName = Annotated[str, Field(max_length=200, pattern=NO_CONTROL_CHARACTERS)]
-DocumentNumber = Annotated[str, Field(min_length=1, max_length=32, pattern=NO_CONTROL_CHARACTERS)]
+DOCUMENT_NUMBER_LENGTH = 32
+
+
+def check_number_in_capitals(number: str) -> str:
+    """The person key holds the number in capitals, which can be longer (`ß` is `SS`)."""
+    if len(number.upper()) > DOCUMENT_NUMBER_LENGTH:
+        raise ValueError(
+            f"{len(number.upper())} characters in capitals, more than the "
+            f"{DOCUMENT_NUMBER_LENGTH} a document number holds"
+        )
+    return number
+
+
+DocumentNumber = Annotated[
+    str,
+    Field(min_length=1, max_length=DOCUMENT_NUMBER_LENGTH, pattern=NO_CONTROL_CHARACTERS),
+    AfterValidator(check_number_in_capitals),
+]
 
 
 class PersonRecord(BaseModel):
