@@ -10,7 +10,13 @@ from sqlalchemy import func, select
 
 from conftest import crossing, write_csv
 from rmis.errors import AccessDenied, ValidationFailed
-from rmis.ingest import ingest_file, ingest_records, read_records, retry_quarantined
+from rmis.ingest import (
+    fields_record,
+    ingest_file,
+    ingest_records,
+    read_records,
+    retry_quarantined,
+)
 from rmis.model import Principal, Role, system_principal
 from rmis.registry import Registry, count_quarantined, count_rows, list_quarantined
 from rmis.registry.tables import crossings
@@ -308,3 +314,38 @@ def test_a_number_too_long_in_capitals_is_held_not_a_crash(
     with registry.reader() as conn:
         (held,) = list_quarantined(conn)
     assert [p.field for p in held.problems] == ["document_number"]
+
+
+def test_lone_surrogates_from_json_escapes_are_held_not_a_crash(
+    registry: Registry, tmp_path: Path
+) -> None:
+    """`"\\ud800"` in JSON decodes to text no database stores: held, and kept exactly."""
+    odd = {**crossing(1), "surname": "A\ud800li"}
+    jsonl = tmp_path / "crossings.jsonl"
+    jsonl.write_text(json.dumps(odd) + "\n" + json.dumps(crossing(2)) + "\n", encoding="utf-8")
+    s = ingest_file(registry, jsonl, OPERATOR, node_authority="TJK")
+    assert (s.read, s.stored, s.quarantined) == (2, 1, 1)
+    # an API body: its raw text is the object written back as JSON, surrogate and all
+    body = [{**crossing(3), "authority": "T\ud800J"}, {**crossing(4), "surname": "\udcff"}]
+    records = (
+        fields_record(i, json.dumps(item, ensure_ascii=False), item)
+        for i, item in enumerate(body, 1)
+    )
+    s = ingest_records(registry, records, OPERATOR, "api:test", node_authority="TJK")
+    assert (s.read, s.stored, s.quarantined) == (2, 0, 2)
+    with registry.reader() as conn:
+        held = {(r.source, r.line): r for r in list_quarantined(conn)}
+    assert sorted(held) == [("api:test", 1), ("api:test", 2), ("crossings.jsonl", 1)]
+    first = held["crossings.jsonl", 1]
+    assert [p.field for p in first.problems] == ["surname"]
+    assert first.fields["surname"] == "A\ud800li"
+    assert "\ufffd" in held["api:test", 2].raw
+    assert {p.field for p in held["api:test", 1].problems} == {"authority"}
+    still = retry_quarantined(
+        registry, OPERATOR, first.id, {"given_name": "x"}, node_authority="TJK"
+    )
+    assert still.status == "held"
+    fixed = retry_quarantined(
+        registry, OPERATOR, first.id, {"surname": "Ali"}, node_authority="TJK"
+    )
+    assert fixed.status == "stored"

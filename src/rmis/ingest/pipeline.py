@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import nullcontext
@@ -177,11 +178,17 @@ class _Batcher:
         )
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def held_text(raw: str) -> str:
     """The raw text as quarantine keeps it: a NUL, which PostgreSQL cannot store in text, shown
-    as U+2400 (the symbol for NUL), as undecodable bytes are shown as U+FFFD; the record's fields
-    keep it exactly (as JSON escapes)."""
-    return raw.replace("\x00", "\u2400") if "\x00" in raw else raw
+    as U+2400 (the symbol for NUL), and a lone surrogate (an API body's `\\ud800` escape), which
+    no database stores as text, as U+FFFD, as undecodable bytes are shown; the record's fields
+    keep both exactly (as JSON escapes)."""
+    if "\x00" in raw:
+        raw = raw.replace("\x00", "\u2400")
+    return _LONE_SURROGATE.sub("\ufffd", raw)
 
 
 @dataclass(frozen=True, slots=True)

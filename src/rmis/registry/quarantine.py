@@ -33,6 +33,17 @@ def fingerprint(authority: str, source: str, line: int, raw: str) -> str:
     return hashlib.sha256(f"{authority}\x1f{source}\x1f{line}\x1f{raw}".encode()).hexdigest()
 
 
+def _json_text(value: object) -> str:
+    """JSON as written, or with every non-ASCII character escaped when it holds a lone surrogate
+    (JSON's `\\ud800` escapes decode to one; no database stores it as text): loads the same."""
+    text = json.dumps(value, ensure_ascii=False)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(value)
+    return text
+
+
 def hold_records(conn: Connection, authority: str, held: Sequence[HeldRecord]) -> int:
     """Put records in quarantine; returns how many were not already held."""
     if not held:
@@ -46,8 +57,8 @@ def hold_records(conn: Connection, authority: str, held: Sequence[HeldRecord]) -
             "source": h.source,
             "line": h.line,
             "raw": h.raw,
-            "fields": json.dumps(h.fields, ensure_ascii=False),
-            "problems": json.dumps([p.as_dict() for p in h.problems], ensure_ascii=False),
+            "fields": _json_text(h.fields),
+            "problems": _json_text([p.as_dict() for p in h.problems]),
             "status": QuarantineStatus.HELD.value,
             "received_at": now,
             "resolution": "",
@@ -130,7 +141,7 @@ def update_held(
         quarantine.update()
         .where(quarantine.c.id == record_id)
         .values(
-            fields=json.dumps(fields, ensure_ascii=False),
-            problems=json.dumps([p.as_dict() for p in problems], ensure_ascii=False),
+            fields=_json_text(fields),
+            problems=_json_text([p.as_dict() for p in problems]),
         )
     )
