@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from conftest import crossing, write_csv
@@ -349,3 +351,44 @@ def test_lone_surrogates_from_json_escapes_are_held_not_a_crash(
         registry, OPERATOR, first.id, {"surname": "Ali"}, node_authority="TJK"
     )
     assert fixed.status == "stored"
+
+
+# any character, lone surrogates included (JSON's \\ud800 escapes decode to them)
+ANY_TEXT = st.text(
+    st.one_of(
+        st.characters(exclude_categories=()),
+        st.sampled_from(["\x00", "\x1f", "\x85", "\ud800", "\udcff", "ß", "\ufb03"]),
+    ),
+    max_size=40,
+)
+
+
+@st.composite
+def odd_batches(draw: st.DrawFn) -> list[dict[str, str]]:
+    """Batches of records whose fields hold any text at all (NUL, controls, surrogates, ...)."""
+    batch = []
+    for n in range(draw(st.integers(1, 8))):
+        record = crossing(draw(st.integers(1, 50)))
+        for name in draw(st.sets(st.sampled_from(sorted(record)), max_size=3)):
+            record[name] = draw(ANY_TEXT)
+        if draw(st.booleans()):
+            record[draw(st.text(max_size=5))] = draw(st.text(max_size=5))
+        batch.append(record)
+        del n
+    return batch
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(batch=odd_batches())
+def test_no_record_crashes_ingest(registry: Registry, batch: list[dict[str, str]]) -> None:
+    """Whatever the text, ingest accounts for every record: stored, duplicate or held."""
+    records = (
+        fields_record(i, json.dumps(item, ensure_ascii=False), item)
+        for i, item in enumerate(batch, 1)
+    )
+    s = ingest_records(registry, records, OPERATOR, "api:test", node_authority="TJK")
+    assert s.read == len(batch) == s.stored + s.duplicate + s.quarantined
