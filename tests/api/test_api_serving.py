@@ -134,3 +134,28 @@ def test_a_middleware_a_deployment_adds_sees_the_check_too(environment_node: Non
     with TestClient(app) as client:
         assert client.post("/v1/border-checks", json=body, headers=headers).status_code == 200
     assert seen == ["/v1/border-checks"]
+
+
+def test_a_process_builds_the_watchlist_index_and_freezes_it_before_its_first_request(
+    environment_node: None,
+) -> None:
+    import datetime as dt
+    import gc
+
+    from rmis.names import PersonName
+    from rmis.screening import WatchlistEntry
+    from rmis.watchlist import service, store
+
+    app = node_app()
+    registry = app.state.node.registry
+    names = (PersonName("Раҳмонов", "Ҷамшед"),)
+    entry = WatchlistEntry(
+        "ATC-1", names, "1990-01-02", "M", "TJK", ("401234567",), "ATC", "t", "ATC"
+    )
+    with registry.unit_of_work() as conn:
+        store.put_entry(conn, entry, "liaison-1", dt.datetime.now(dt.UTC))
+    assert registry not in service._INDEXES
+    with TestClient(app):
+        assert len(service._INDEXES[registry].index) == 1
+        assert gc.get_freeze_count() > 0
+    assert gc.get_freeze_count() == 0

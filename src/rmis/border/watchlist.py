@@ -47,6 +47,10 @@ class NodeWatchlistScreener:
     def __init__(self, registry: Registry) -> None:
         self.registry = registry
 
+    def warm(self) -> int:
+        """Build the watchlist index now rather than on the first traveller; its size."""
+        return len(node_index(self.registry))
+
     def screen(
         self,
         conn: Connection,
