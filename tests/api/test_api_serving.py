@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import anyio
 import pytest
@@ -11,6 +13,7 @@ from fastapi.testclient import TestClient
 
 from rmis.api import node_app
 from rmis.config import get_settings
+from rmis.documents import build_mrz
 from rmis.model import Role
 from rmis.registry import add_user
 
@@ -26,6 +29,16 @@ def environment_node(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterato
     get_settings.cache_clear()
 
 
+def _check_body() -> dict[str, Any]:
+    """A check of a Tajik passport at an entry post of RUS."""
+    mrz = build_mrz(
+        "TD3", issuing_state="TJK", document_number="401234567", surname="RAKHMONOV",
+        given_names="DZHAMSHED", nationality="TJK", birth_date=dt.date(1990, 1, 2), sex="M",
+        expiry_date=dt.date(2030, 1, 1),
+    )  # fmt: skip
+    return {"mrz": list(mrz), "border_post": "RUS-DME", "direction": "entry"}
+
+
 def test_node_app_serves_the_node_the_environment_names_with_its_worker_threads(
     environment_node: None,
 ) -> None:
@@ -39,21 +52,11 @@ def test_node_app_serves_the_node_the_environment_names_with_its_worker_threads(
 
 
 def test_the_answer_sent_is_the_answer_stored(environment_node: None) -> None:
-    import datetime as dt
-
-    from rmis.documents import build_mrz
-
     app = node_app()
     with app.state.node.registry.unit_of_work() as conn:
         key = add_user(conn, "officer-rus", Role.OFFICER, "RUS")[1]
-    mrz = build_mrz(
-        "TD3", issuing_state="TJK", document_number="401234567", surname="RAKHMONOV",
-        given_names="DZHAMSHED", nationality="TJK", birth_date=dt.date(1990, 1, 2), sex="M",
-        expiry_date=dt.date(2030, 1, 1),
-    )  # fmt: skip
     headers = {"X-API-Key": key, "X-Purpose": "border check"}
-    body = {"mrz": list(mrz), "border_post": "RUS-DME", "direction": "entry",
-            "at": "2024-04-01T10:00:00+03:00", "grounds": "visa-free"}  # fmt: skip
+    body = _check_body() | {"at": "2024-04-01T10:00:00+03:00", "grounds": "visa-free"}
     with TestClient(app) as client:
         sent = client.post("/v1/border-checks", json=body, headers=headers)
         assert sent.status_code == 200
@@ -79,21 +82,12 @@ class FailingScreener:
 def test_a_check_that_fails_unexpectedly_is_a_problem_and_the_error_reaches_the_server(
     environment_node: None,
 ) -> None:
-    import datetime as dt
-
-    from rmis.documents import build_mrz
-
     app = node_app()
     with app.state.node.registry.unit_of_work() as conn:
         key = add_user(conn, "officer-rus", Role.OFFICER, "RUS")[1]
     app.state.screener = FailingScreener()
-    mrz = build_mrz(
-        "TD3", issuing_state="TJK", document_number="401234567", surname="RAKHMONOV",
-        given_names="DZHAMSHED", nationality="TJK", birth_date=dt.date(1990, 1, 2), sex="M",
-        expiry_date=dt.date(2030, 1, 1),
-    )  # fmt: skip
     headers = {"X-API-Key": key, "X-Purpose": "border check"}
-    body = {"mrz": list(mrz), "border_post": "RUS-DME", "direction": "entry"}
+    body = _check_body()
     answered = TestClient(app, raise_server_exceptions=False).post(
         "/v1/border-checks", json=body, headers=headers
     )
@@ -108,11 +102,7 @@ def test_a_check_that_fails_unexpectedly_is_a_problem_and_the_error_reaches_the_
 
 
 def test_a_middleware_a_deployment_adds_sees_the_check_too(environment_node: None) -> None:
-    import datetime as dt
-
     from starlette.middleware.base import BaseHTTPMiddleware
-
-    from rmis.documents import build_mrz
 
     app = node_app()
     seen: list[str] = []
@@ -124,13 +114,8 @@ def test_a_middleware_a_deployment_adds_sees_the_check_too(environment_node: Non
     app.add_middleware(BaseHTTPMiddleware, dispatch=note_path)
     with app.state.node.registry.unit_of_work() as conn:
         key = add_user(conn, "officer-rus", Role.OFFICER, "RUS")[1]
-    mrz = build_mrz(
-        "TD3", issuing_state="TJK", document_number="401234567", surname="RAKHMONOV",
-        given_names="DZHAMSHED", nationality="TJK", birth_date=dt.date(1990, 1, 2), sex="M",
-        expiry_date=dt.date(2030, 1, 1),
-    )  # fmt: skip
     headers = {"X-API-Key": key, "X-Purpose": "border check"}
-    body = {"mrz": list(mrz), "border_post": "RUS-DME", "direction": "entry"}
+    body = _check_body()
     with TestClient(app) as client:
         assert client.post("/v1/border-checks", json=body, headers=headers).status_code == 200
     assert seen == ["/v1/border-checks"]
@@ -139,7 +124,6 @@ def test_a_middleware_a_deployment_adds_sees_the_check_too(environment_node: Non
 def test_a_process_builds_the_watchlist_index_and_freezes_it_before_its_first_request(
     environment_node: None,
 ) -> None:
-    import datetime as dt
     import gc
 
     from rmis.names import PersonName
