@@ -342,7 +342,7 @@ def main() -> None:
     parser.add_argument("--checks", type=int, default=2_000)
     parser.add_argument("--http-seconds", type=float, default=30.0)
     parser.add_argument("--watchlist", type=int, default=100_000, help="watchlist entries")
-    parser.add_argument("--server-workers", type=int, default=2, help="uvicorn processes")
+    parser.add_argument("--server-workers", type=int, default=3, help="uvicorn processes")
     parser.add_argument("--server-threads", type=int, default=4, help="RMIS_API_THREADS")
     parser.add_argument("--clients", type=int, default=32, help="concurrent HTTP clients")
     parser.add_argument("--no-peer", action="store_true", help="skip the slow Python overstay loop")
