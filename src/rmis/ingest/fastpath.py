@@ -58,6 +58,18 @@ _day = dt.date.fromisoformat
 
 _HOURS: dict[str, tuple[str, str]] = {}
 _SIXTY = frozenset(f"{n:02d}" for n in range(60))
+# birth dates and expiry dates the rules accepted, with the expiry's stored form: a region's
+# records share a few tens of thousands of them, and a look-up is far cheaper than parsing
+_BIRTHS: dict[str, str] = {}
+_EXPIRIES: dict[str, str] = {}
+_REMEMBERED = 100_000
+
+
+def _remember(known: dict[str, str], text: str, value: str) -> None:
+    """Keep `text`'s checked value, starting afresh when `_REMEMBERED` are kept."""
+    if len(known) >= _REMEMBERED:
+        known.clear()
+    known[text] = value
 
 
 def _instant_texts(text: str) -> tuple[str, str]:
@@ -78,7 +90,7 @@ def _instant_texts(text: str) -> tuple[str, str]:
         if known is not None and text[14:16] in _SIXTY and text[17:19] in _SIXTY:
             return f"{known[0]}{text[13:19]}+00:00", known[1]
         instant, local_date = _convert(text)
-        if len(_HOURS) >= 100_000:
+        if len(_HOURS) >= _REMEMBERED:
             _HOURS.clear()
         _HOURS[key] = (instant[:13], local_date)
         return instant, local_date
@@ -187,13 +199,14 @@ def quick_values(values: Sequence[str], node_authority: str, source: str) -> Cro
             and number.isprintable()
         ):
             return None
-        if birth:
+        if birth and birth not in _BIRTHS:
             if not _FIRST_YEAR <= birth[:4] <= _LAST_YEAR:
                 return None
             check_partial_date(birth)
+            _remember(_BIRTHS, birth, birth)
         instant, local_date = _instant_texts(at_text)
-        expiry_day = None
-        if expiry:
+        expiry_day = _EXPIRIES.get(expiry) if expiry else None
+        if expiry and expiry_day is None:
             if not (
                 len(expiry) == 10
                 and expiry[4] == expiry[7] == "-"
@@ -202,6 +215,7 @@ def quick_values(values: Sequence[str], node_authority: str, source: str) -> Cro
             ):
                 return None
             expiry_day = _day(expiry).isoformat()
+            _remember(_EXPIRIES, expiry, expiry_day)
     except (ValueError, TypeError, AttributeError, OverflowError):
         return None
     key = person_key(nationality, number)

@@ -10,7 +10,7 @@ import codecs
 import csv
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -72,7 +72,7 @@ def read_lines(
     except OSError as e:
         raise ValidationFailed(f"cannot read {path}: {e.strerror}") from e
     with handle:
-        lines = _decoded_lines(handle, on_bytes or (lambda _n: None))
+        lines = _DecodedLines(handle, on_bytes or (lambda _n: None))
         yield from (_read_csv(lines, path, plain) if fmt == "csv" else _read_jsonl(lines))
 
 
@@ -80,19 +80,53 @@ BLOCK = 1 << 20
 _UNDECODABLE = re.compile("[\udc80-\udcff]")
 
 
-def _decoded_lines(handle: IO[bytes], on_bytes: ByteProgress) -> Iterator[str]:
-    """The file's lines, ends kept; bytes that are not UTF-8 come out as lone surrogates."""
-    decoder = codecs.getincrementaldecoder("utf-8")(errors="surrogateescape")
-    rest = ""
-    while block := handle.read(BLOCK):
-        on_bytes(len(block))
-        lines = (rest + decoder.decode(block)).split("\n")
-        rest = lines.pop()
-        for line in lines:
-            yield line + "\n"
-    rest += decoder.decode(b"", final=True)
-    if rest:
-        yield rest
+class _DecodedLines:
+    """The file's lines without their line feeds, read a block at a time; bytes that are not
+    UTF-8 come out as lone surrogates. `clean` says that the line just handed out holds none
+    (it may say False of a clean line), so that a reader need not search each line for one.
+
+    Blocks are decoded strictly; only a block that is not valid UTF-8 is decoded again, from
+    the same state, with the invalid bytes kept as surrogates. A search of the text for them
+    costs far more than the decoding.
+    """
+
+    def __init__(self, handle: IO[bytes], on_bytes: ByteProgress, block: int = 0) -> None:
+        self.handle = handle
+        self.on_bytes = on_bytes
+        self.block = block or BLOCK
+        self.clean = True
+        self._strict = codecs.getincrementaldecoder("utf-8")()
+        self._lenient = codecs.getincrementaldecoder("utf-8")(errors="surrogateescape")
+
+    def _decode(self, block: bytes, final: bool = False) -> tuple[str, bool]:
+        state = self._strict.getstate()
+        try:
+            return self._strict.decode(block, final), True
+        except UnicodeDecodeError:
+            self._lenient.setstate(state)
+            text = self._lenient.decode(block, final)
+            self._strict.setstate(self._lenient.getstate())
+            return text, False
+
+    def __iter__(self) -> Iterator[str]:
+        rest, rest_clean = "", True
+        while block := self.handle.read(self.block):
+            self.on_bytes(len(block))
+            decoded, clean = self._decode(block)
+            lines = (rest + decoded).split("\n")
+            # the first line ends the rest of the block before
+            self.clean = clean and rest_clean
+            if len(lines) == 1:
+                rest_clean = self.clean
+            else:
+                rest_clean = clean or _UNDECODABLE.search(lines[-1]) is None
+            rest = lines.pop()
+            yield from lines
+        decoded, _clean = self._decode(b"", final=True)
+        rest += decoded
+        if rest:
+            self.clean = _UNDECODABLE.search(rest) is None
+            yield rest
 
 
 def readable_text(text: str) -> tuple[str, bool]:
@@ -114,38 +148,44 @@ def _check_header(header: list[str], path: Path) -> list[str]:
 
 
 def _read_csv(
-    lines: Iterator[str], path: Path, plain: bool = False
+    lines: _DecodedLines, path: Path, plain: bool = False
 ) -> Iterator[RawRecord | PlainLine]:
-    first = next(lines, "")
+    each = iter(lines)
+    first = next(each, "")
     header = _check_header(next(csv.reader([first])) if first else [], path)
     # a line of a file in the standard column order may come out as a PlainLine
     plain = plain and tuple(header) == CROSSING_FIELDS
     width = len(header)
     number = 1
-    for line in lines:
+    for line in each:
         number += 1
-        text = line.rstrip("\r\n")
+        text = line.rstrip("\r")
         if '"' not in text:
             # most rows quote nothing: a plain split reads them exactly, far faster than csv
             if text.strip():
                 row = text.split(",")
-                if plain and len(row) == width and _UNDECODABLE.search(text) is None:
+                if (
+                    plain
+                    and len(row) == width
+                    and (lines.clean or _UNDECODABLE.search(text) is None)
+                ):
                     yield number, text, row
                 else:
                     yield _csv_record(number, text, row, header)
             continue
-        taken = [line]
-        row = next(csv.reader(_continued(line, lines, taken)), [])
+        taken = [line + "\n"]
+        row = next(csv.reader(_continued(taken[0], each, taken)), [])
         yield _csv_record(number, "".join(taken).rstrip("\r\n"), row, header)
         number += len(taken) - 1
 
 
 def _continued(first: str, lines: Iterator[str], taken: list[str]) -> Iterator[str]:
-    """The first line, then as many more as a quoted field spanning lines needs."""
+    """The first line, then as many more (line feeds put back) as a quoted field spanning
+    lines needs."""
     yield first
     for line in lines:
-        taken.append(line)
-        yield line
+        taken.append(line + "\n")
+        yield taken[-1]
 
 
 def _csv_record(line: int, raw: str, row: list[str], header: list[str]) -> RawRecord:
@@ -162,9 +202,9 @@ def _csv_record(line: int, raw: str, row: list[str], header: list[str]) -> RawRe
     return record
 
 
-def _read_jsonl(lines: Iterator[str]) -> Iterator[RawRecord]:
+def _read_jsonl(lines: Iterable[str]) -> Iterator[RawRecord]:
     for number, line in enumerate(lines, 1):
-        text, readable = readable_text(line.rstrip("\r\n"))
+        text, readable = readable_text(line.rstrip("\r"))
         if not text.strip():
             continue
         yield json_record(number, text, readable)

@@ -152,12 +152,14 @@ def _persons_and_documents(
     pk, nationality, number = _PERSON
     issuer, _number, kind, expiry, _pk = _DOCUMENT
     # reversed: of several rows with one key, the first is written last and so kept
-    persons = {r[pk]: (r[pk], r[nationality], r[number]) for r in reversed(rows)}
-    documents = {
-        (r[issuer], r[number]): (r[issuer], r[number], r[kind], _day_text(r[expiry]), r[pk])
-        for r in reversed(rows)
-    }
-    return list(persons.values()), list(documents.values())
+    first_of_person = {r[pk]: r for r in reversed(rows)}
+    first_of_document = {(r[issuer], r[number]): r for r in reversed(rows)}
+    persons = [(r[pk], r[nationality], r[number]) for r in first_of_person.values()]
+    documents = [
+        (r[issuer], r[number], r[kind], _day_text(r[expiry]), r[pk])
+        for r in first_of_document.values()
+    ]
+    return persons, documents
 
 
 def _day_text(day: Any) -> Any:
