@@ -141,3 +141,9 @@ def test_an_ingest_above_the_reindex_threshold_vacuums_and_analyses_crossings(
         ).one()
     engine.dispose()
     assert vacuumed is not None and analysed is not None
+
+
+def test_stats_departures_refuses_a_year_outside_the_plausible_years(db: list[str]) -> None:
+    result = runner.invoke(app, [*db, "stats", "departures", "--year", "20230"])
+    assert result.exit_code == 2
+    assert "--year" in result.output and "Traceback" not in result.output

@@ -18,6 +18,7 @@ from rmis.config import Settings
 from rmis.errors import ConfigurationError, RmisError, ValidationFailed
 from rmis.ingest import ingest_file, retry_all, retry_quarantined
 from rmis.model import Principal, QuarantineStatus, Role, system_principal
+from rmis.model.crossing import FIRST_PLAUSIBLE_YEAR, LAST_PLAUSIBLE_YEAR
 from rmis.node import Node, open_node
 from rmis.progress import advancer, bytes_progress
 from rmis.registry import (
@@ -301,7 +302,10 @@ def audit_list(limit: int = 20, subject: str = "") -> None:
 
 @stats_app.command("departures")
 def stats_departures(
-    year: Annotated[int, typer.Option(help="The year reported.")],
+    year: Annotated[
+        int,
+        typer.Option(help="The year reported.", min=FIRST_PLAUSIBLE_YEAR, max=LAST_PLAUSIBLE_YEAR),
+    ],
     authority: Annotated[str | None, typer.Option(help="Recording authority.")] = None,
     purpose: Annotated[str, typer.Option(help="Only exits for this purpose (e.g. work).")] = "",
     nationality: Annotated[str, typer.Option(help="Default: the authority's own.")] = "",

@@ -155,3 +155,12 @@ def test_the_audit_chain_can_be_verified_over_http(
     client.post("/v1/crossings", json=crossing(1), headers=auth(keys["officer"]))
     body = client.get("/v1/audit/verify", headers=auth(keys["admin"])).json()
     assert body["valid"] is True and body["entries"] >= 1
+
+
+def test_a_year_outside_the_plausible_years_is_refused_by_name(
+    client: TestClient, keys: dict[str, str]
+) -> None:
+    for year in (1899, 2201):
+        response = client.get(f"/v1/stats/departures?year={year}", headers=auth(keys["analyst"]))
+        assert response.status_code == 422
+        assert "year" in response.text

@@ -2,11 +2,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from pydantic import ValidationError
 
 from conftest import crossing
-from rmis.model import CROSSING_FIELDS, Crossing, Problem, validate_crossing
+from rmis.model import CROSSING_FIELDS, Crossing, PersonRecord, Problem, validate_crossing
 
 
 def fields_of(problems: Crossing | list[Problem]) -> set[str]:
@@ -122,3 +124,12 @@ def test_a_document_number_must_fit_its_length_in_capitals() -> None:
         problems = validate_crossing(crossing(document_number=bad))
         assert fields_of(problems) == {"document_number"}
         assert isinstance(problems, list) and "in capitals" in problems[0].message
+
+
+def test_a_person_record_refuses_control_characters_as_a_crossing_does() -> None:
+    good = {"record_id": "WL-1", "surname": "Rahmonov", "document_number": "400000001"}
+    assert PersonRecord(**good).surname == "Rahmonov"
+    for field in ("record_id", "surname", "given_name", "patronymic", "document_number"):
+        with pytest.raises(ValidationError) as error:
+            PersonRecord(**(good | {field: "Ab\x00cd"}))
+        assert [e["loc"] for e in error.value.errors()] == [(field,)]

@@ -168,7 +168,6 @@ COUNTRY_FIELDS = frozenset(
 OptionalCountryCode = Annotated[CountryCode | None, BeforeValidator(_empty_to_none)]
 PartialDate = Annotated[str, AfterValidator(check_partial_date)]
 Sex = Literal["M", "F", "X", ""]
-Name = Annotated[str, Field(max_length=200)]
 CrossingBirthDate = Annotated[str, AfterValidator(check_birth_date)]
 # No name, post code, event id or document number holds a control character (C0, DEL or C1),
 # and PostgreSQL cannot store NUL in text at all: such text is refused, checked inside
@@ -207,15 +206,17 @@ class PersonRecord(BaseModel):
 
     model_config = ConfigDict(frozen=True, str_strip_whitespace=True)
 
-    record_id: Annotated[str, Field(min_length=1, max_length=128)]
+    record_id: Annotated[str, Field(min_length=1, max_length=128, pattern=NO_CONTROL_CHARACTERS)]
     source: str = ""
-    surname: Annotated[str, Field(min_length=1, max_length=200)]
-    given_name: Name = ""
-    patronymic: Name = ""
+    surname: Surname
+    given_name: OtherName = ""
+    patronymic: OtherName = ""
     sex: Sex = ""
     birth_date: PartialDate = ""
     nationality: OptionalCountryCode = None
-    document_number: Annotated[str, Field(max_length=32)] = ""
+    document_number: Annotated[
+        str, Field(max_length=DOCUMENT_NUMBER_LENGTH, pattern=NO_CONTROL_CHARACTERS)
+    ] = ""
 
 
 class Crossing(BaseModel):

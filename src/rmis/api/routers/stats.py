@@ -9,6 +9,7 @@ from fastapi import APIRouter, Query
 from rmis.access import authorize
 from rmis.api.deps import NodeDep, PrincipalDep
 from rmis.model import Permission, Purpose
+from rmis.model.crossing import FIRST_PLAUSIBLE_YEAR, LAST_PLAUSIBLE_YEAR
 from rmis.stats import DepartureQuery, departures_report, departures_sentence
 
 router = APIRouter(tags=["stats"])
@@ -18,7 +19,7 @@ router = APIRouter(tags=["stats"])
 def departures(
     node: NodeDep,
     principal: PrincipalDep,
-    year: int = Query(..., ge=1900, le=2200),
+    year: int = Query(..., ge=FIRST_PLAUSIBLE_YEAR, le=LAST_PLAUSIBLE_YEAR),
     authority: str = Query("", pattern="^([A-Z]{3})?$", description="Default: this node's"),
     purpose: Purpose | None = None,
     nationality: str = Query("", pattern="^([A-Z]{1,3})?$", description="Default: authority's"),
