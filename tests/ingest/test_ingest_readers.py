@@ -16,7 +16,18 @@ from rmis.ingest.readers import _UNDECODABLE, RawRecord, _DecodedLines, read_lin
 # bytes a file may hold: text in several scripts, line ends, and bytes that are not UTF-8 (a
 # lone continuation byte, a cut multi-byte sequence, a byte never used)
 PIECES = st.sampled_from(
-    [b"a", b",", b"\n", b"\r\n", "Ж".encode(), "ў".encode(), "😀".encode(), b"\x80", b"\xd0", b"\xff"]
+    [
+        b"a",
+        b",",
+        b"\n",
+        b"\r\n",
+        "Ж".encode(),
+        "ў".encode(),
+        "😀".encode(),
+        b"\x80",
+        b"\xd0",
+        b"\xff",
+    ]
 )
 
 
