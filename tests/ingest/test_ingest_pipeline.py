@@ -142,7 +142,9 @@ def test_a_large_load_rebuilds_the_indexes_it_dropped(registry: Registry, tmp_pa
     )
     assert (s.read, s.stored, s.quarantined) == (10, 6, 4)
     names = {i["name"] for i in inspect(registry.engine).get_indexes("crossings")}
-    assert {"ix_crossings_person", "ix_crossings_flow"} <= names
+    assert {"ix_crossings_person", "ix_crossings_flow", "ix_crossings_trips"} <= names
+    documents = {i["name"] for i in inspect(registry.engine).get_indexes("documents")}
+    assert "ix_documents_person_key" in documents
 
 
 def test_indexes_a_killed_load_left_dropped_come_back_on_open(

@@ -156,6 +156,23 @@ def test_a_batch_repeating_an_event_stores_it_once_and_the_first_wins(
         assert get_crossing(conn, "TJK", "TJK-00000003")["surname"] == "Раҳмонов"
 
 
+
+def test_repeats_within_and_across_multi_row_statements_store_once_and_the_first_wins(
+    registry: Registry,
+) -> None:
+    """SQLite writes many rows to a statement: a repeat in the same statement, in a later one
+    and in the short last one each lose to the first."""
+    batch = rows(registry, range(1, 141))
+    repeats = [(*batch[n - 1][:8], f"Repeat{n}", *batch[n - 1][9:]) for n in (2, 70, 140)]
+    # at 10 (the first statement), at 100 (the second) and at the end (the short last one)
+    mixed = [*batch[:9], repeats[0], *batch[9:99], repeats[1], *batch[99:], repeats[2]]
+    with registry.unit_of_work() as conn:
+        assert write_crossings(conn, mixed) == 140
+    with registry.reader() as conn:
+        assert count_rows(conn) == {"crossings": 140, "persons": 140, "documents": 140}
+        for n in (2, 70, 140):
+            assert get_crossing(conn, "TJK", f"TJK-{n:08d}")["surname"] == "Раҳмонов"
+
 def test_rows_in_text_form_store_what_rows_in_driver_form_do(registry: Registry) -> None:
     """Ingest hands the bulk path text instants and days (SQLite's form) on both engines."""
     text_rows = [row_builder("sqlite")(validate_crossing(crossing(n)), "t") for n in (1, 2)]  # type: ignore[arg-type]

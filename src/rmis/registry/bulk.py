@@ -1,9 +1,9 @@
 """The bulk write path: a batch of crossings into crossings, persons and documents.
 
 Each person and document goes in once per batch. SQLite, which runs in this process: three
-`INSERT ... ON CONFLICT DO NOTHING` by `executemany`, straight into the tables. PostgreSQL: the
-batch goes into a temporary table by COPY, then three `INSERT ... SELECT ... ON CONFLICT DO
-NOTHING` merge it into crossings, persons and documents.
+`INSERT ... ON CONFLICT DO NOTHING` by `executemany`, straight into the tables, many rows to a
+statement. PostgreSQL: the batch goes into a temporary table by COPY, then three
+`INSERT ... SELECT ... ON CONFLICT DO NOTHING` merge it into crossings, persons and documents.
 The unique `(authority, event_id)` makes every batch idempotent, so a batch cut off by a crash
 and written again stores each record once.
 """
@@ -11,7 +11,9 @@ and written again stores each record once.
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from collections.abc import Callable, Sequence
+from itertools import chain
 from typing import Any
 
 from sqlalchemy import Connection
@@ -92,14 +94,38 @@ def write_crossings(conn: Connection, rows: Sequence[CrossingRow]) -> int:
         persons, documents = _persons_and_documents(rows)
         cursor = raw.cursor()
         try:
-            cursor.executemany(_SQLITE_CROSSINGS, rows)
-            stored = int(cursor.rowcount)
-            cursor.executemany(_SQLITE_PERSONS, persons)
-            cursor.executemany(_SQLITE_DOCUMENTS, documents)
+            stored = _insert_sqlite(cursor, _SQLITE_CROSSINGS, rows)
+            _insert_sqlite(cursor, _SQLITE_PERSONS, persons)
+            _insert_sqlite(cursor, _SQLITE_DOCUMENTS, documents)
         finally:
             cursor.close()
         return stored
     return _merge_staged(conn, raw, rows)
+
+
+# rows per INSERT statement on SQLite: each execution of a statement opens a cursor on the table
+# and on each of its indexes, which costs about as much as binding a row's values, so a batch
+# is written many rows to a statement (within SQLite's limit on bound values)
+SQLITE_ROWS_PER_STATEMENT = 64
+
+
+def _insert_sqlite(cursor: Any, insert: tuple[str, int], rows: Sequence[tuple[Any, ...]]) -> int:
+    """`INSERT ... VALUES (..), (..), ... ON CONFLICT DO NOTHING` of `rows` in order, many to
+    a statement; returns how many were inserted."""
+    head, width = insert
+    limit = cursor.connection.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+    per = max(1, min(SQLITE_ROWS_PER_STATEMENT, limit // width))
+    whole = len(rows) - len(rows) % per
+    one = f"({', '.join('?' * width)})"
+    stored = 0
+    if whole:
+        many = [tuple(chain.from_iterable(rows[i : i + per])) for i in range(0, whole, per)]
+        cursor.executemany(f"{head} {', '.join([one] * per)} ON CONFLICT DO NOTHING", many)
+        stored += int(cursor.rowcount)
+    if whole < len(rows):
+        cursor.executemany(f"{head} {one} ON CONFLICT DO NOTHING", rows[whole:])
+        stored += int(cursor.rowcount)
+    return stored
 
 
 _COLUMN = {name: i for i, name in enumerate(CROSSING_COLUMNS)}
@@ -114,17 +140,15 @@ _DOCUMENT = tuple(
         "person_key",
     )
 )
+# (the statement up to VALUES, the values a row binds)
 _SQLITE_CROSSINGS = (
-    f"INSERT INTO crossings ({', '.join(CROSSING_COLUMNS)}) "
-    f"VALUES ({', '.join('?' * len(CROSSING_COLUMNS))}) ON CONFLICT DO NOTHING"
+    f"INSERT INTO crossings ({', '.join(CROSSING_COLUMNS)}) VALUES",
+    len(CROSSING_COLUMNS),
 )
-_SQLITE_PERSONS = (
-    "INSERT INTO persons (person_key, nationality, document_number) VALUES (?, ?, ?) "
-    "ON CONFLICT DO NOTHING"
-)
+_SQLITE_PERSONS = ("INSERT INTO persons (person_key, nationality, document_number) VALUES", 3)
 _SQLITE_DOCUMENTS = (
-    "INSERT INTO documents (issuer, number, document_type, expiry, person_key) "
-    "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING"
+    "INSERT INTO documents (issuer, number, document_type, expiry, person_key) VALUES",
+    5,
 )
 _POSTGRES_CROSSINGS = (
     f"INSERT INTO crossings ({', '.join(CROSSING_COLUMNS)}) "

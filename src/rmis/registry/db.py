@@ -75,14 +75,15 @@ class Registry:
             raise StorageError(f"migrating the registry at {self.safe_url} failed: {e}") from e
 
     def restore_indexes(self) -> None:
-        """Build any crossing index a bulk load dropped and did not live to rebuild."""
+        """Build any index a bulk load dropped and did not live to rebuild."""
         with self.engine.begin() as conn:
             for index in DEFERRABLE_INDEXES:
                 index.create(conn, checkfirst=True)
 
     @contextmanager
     def deferred_indexes(self) -> Iterator[None]:
-        """Drop the secondary crossing indexes for a large load and rebuild them afterwards.
+        """Drop the secondary crossing and document indexes for a large load and rebuild them
+        afterwards.
 
         Building an index from sorted rows is far cheaper than inserting each row at a random
         place in it; the unique (authority, event_id) index stays, so loading stays idempotent.

@@ -78,9 +78,6 @@ crossings = Table(
     ),
 )
 
-# secondary indexes a large load may drop and rebuild (see Registry.deferred_indexes)
-DEFERRABLE_INDEXES = tuple(i for i in crossings.indexes if not i.unique)
-
 # Bulk ingest writes a batch here first (COPY on PostgreSQL), then merges it in set-based SQL.
 staged_metadata = MetaData()
 staged_crossings = Table(
@@ -108,6 +105,15 @@ documents = Table(
     Column("expiry", Date, nullable=True),
     Column("person_key", String(40), nullable=False, index=True),
     UniqueConstraint("issuer", "number", name="uq_documents_number"),
+)
+
+# secondary indexes a large load may drop and rebuild (see Registry.deferred_indexes): those of
+# crossings, and documents' by person; the unique ones stay, as loading relies on them
+DEFERRABLE_INDEXES = tuple(
+    i
+    for table in (crossings, documents)
+    for i in sorted(table.indexes, key=lambda i: str(i.name))
+    if not i.unique
 )
 
 quarantine = Table(
