@@ -156,7 +156,6 @@ def test_a_batch_repeating_an_event_stores_it_once_and_the_first_wins(
         assert get_crossing(conn, "TJK", "TJK-00000003")["surname"] == "Раҳмонов"
 
 
-
 def test_repeats_within_and_across_multi_row_statements_store_once_and_the_first_wins(
     registry: Registry,
 ) -> None:
@@ -172,6 +171,7 @@ def test_repeats_within_and_across_multi_row_statements_store_once_and_the_first
         assert count_rows(conn) == {"crossings": 140, "persons": 140, "documents": 140}
         for n in (2, 70, 140):
             assert get_crossing(conn, "TJK", f"TJK-{n:08d}")["surname"] == "Раҳмонов"
+
 
 def test_rows_in_text_form_store_what_rows_in_driver_form_do(registry: Registry) -> None:
     """Ingest hands the bulk path text instants and days (SQLite's form) on both engines."""
