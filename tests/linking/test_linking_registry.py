@@ -13,7 +13,7 @@ from sqlalchemy import select
 from test_linking_records import background, hard_pairs
 
 from conftest import crossing
-from rmis.errors import AccessDenied, NotFound
+from rmis.errors import AccessDenied, Conflict, NotFound
 from rmis.ingest import fields_record, ingest_records
 from rmis.linking import link_records, store
 from rmis.linking.registry import link_new_records, relink_all, review_link
@@ -142,3 +142,24 @@ def test_linking_trains_and_saves_a_model_when_there_is_none(
         saved = store.latest_model(conn)
     assert saved is not None and saved.model["comparisons"]
     assert person_of(registry, people, "H1") == person_of(registry, people, "H2")
+
+
+def test_a_link_run_overtaken_by_another_stores_nothing_and_says_why(
+    registry: Registry, people: list[dict[str, str]], model: dict[str, Any]
+) -> None:
+    ingest(registry, people[:40])
+    with_model(registry, model)
+    overtaken: list[str] = []
+
+    def step(message: str) -> None:
+        # the other run reads, scores and stores while this one is about to store
+        if message == "storing persons" and not overtaken:
+            overtaken.append(message)
+            link_new_records(registry, OPERATOR)
+
+    with pytest.raises(Conflict, match="another link run"):
+        link_new_records(registry, OPERATOR, step=step)
+    with registry.reader() as conn:
+        stored = conn.execute(select(person_records.c.event_id)).scalars().all()
+    assert len(stored) == len(set(stored)) == 40
+    assert link_new_records(registry, OPERATOR).records == 0

@@ -17,9 +17,10 @@ from typing import Any
 
 import uuid6
 from sqlalchemy import Connection
+from sqlalchemy.exc import IntegrityError
 
 from rmis.access import authorize, record_access
-from rmis.errors import ValidationFailed
+from rmis.errors import Conflict, ValidationFailed
 from rmis.linkage import DEFAULT_THRESHOLDS, LinkClass, Thresholds, identity_key
 from rmis.linkage.classes import REVIEWED_CLASS
 from rmis.linkage.comparisons import UNIQUE_ID
@@ -96,10 +97,17 @@ def link_new_records(
         links = classify_pairs(pairs, reviews, thresholds)
     say("storing persons")
     at = dt.datetime.now(dt.UTC)
-    with registry.unit_of_work() as conn:
-        store.add_records(conn, _identity_of_record(added), at)
-        store.replace_links(conn, links, run.model_version or 0, at, everything=False)
-        recluster(conn, at, thresholds)
+    try:
+        with registry.unit_of_work() as conn:
+            store.add_records(conn, _identity_of_record(added), at)
+            store.replace_links(conn, links, run.model_version or 0, at, everything=False)
+            recluster(conn, at, thresholds)
+    except IntegrityError as e:
+        # another run linked some of the same crossings while this one was scoring them
+        raise Conflict(
+            "another link run stored persons for some of the same new crossings first; nothing "
+            "of this run was stored: run `rmis persons link` again to link what is still new"
+        ) from e
     _count(run, links)
     return _finish(registry, principal, run, "persons.link")
 
