@@ -133,3 +133,14 @@ def test_a_person_record_refuses_control_characters_as_a_crossing_does() -> None
         with pytest.raises(ValidationError) as error:
             PersonRecord(**(good | {field: "Ab\x00cd"}))
         assert [e["loc"] for e in error.value.errors()] == [(field,)]
+
+
+def test_birth_dates_are_written_in_ascii_digits_as_a_calendar_date() -> None:
+    # other scripts' digits read as numbers, and a week date reads as a day, but no system
+    # holding a birth date would read either as written
+    for written in ("١٩٩٠-٠١-٠٢", "１９９０", "1990-٠١", "2023-W01-1", "2023-W01", "1990-1-2"):
+        assert fields_of(validate_crossing(crossing(birth_date=written))) == {"birth_date"}
+        with pytest.raises(ValidationError):
+            PersonRecord(record_id="WL-1", surname="Rahmonov", birth_date=written)
+    for written in ("1990", "1990-02", "1990-02-28"):
+        assert validate_crossing(crossing(birth_date=written)).birth_date == written  # type: ignore[union-attr]

@@ -53,7 +53,9 @@ PERSON_FIELDS: tuple[str, ...] = (
     "document_number",
 )
 
-_PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+# ASCII digits only: `\d` would also take other scripts' digits, which `int` reads but no other
+# system holding the date would
+_PARTIAL_DATE = re.compile(r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")
 
 # Every date a crossing record holds (the instant, the birth date, the document's expiry) lies
 # in these years, as the departures statistics' years do. Anything earlier or later is a typing
@@ -96,13 +98,9 @@ def check_partial_date(text: str) -> str:
     """Accept empty, YYYY, YYYY-MM or a real YYYY-MM-DD (a birth date may be partial)."""
     if not text:
         return text
-    if len(text) == 10:
-        try:
-            dt.date.fromisoformat(text)
-            return text
-        except ValueError:
-            pass
-    if not _PARTIAL_DATE.match(text):
+    # the pattern first: `date.fromisoformat` also reads week dates (`2023-W01-1`), which would be
+    # kept as written
+    if not _PARTIAL_DATE.fullmatch(text):
         raise ValueError(f"{text!r} is not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD)")
     parts = [int(p) for p in text.split("-")]
     if len(parts) >= 2 and not 1 <= parts[1] <= 12:
