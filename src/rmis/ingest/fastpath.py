@@ -25,6 +25,7 @@ from rmis.model import (
     person_key,
 )
 from rmis.model.crossing import (
+    DOCUMENT_NUMBER_LENGTH,
     FIRST_PLAUSIBLE_YEAR,
     LAST_PLAUSIBLE_YEAR,
     Sex,
@@ -219,7 +220,7 @@ def quick_values(values: Sequence[str], node_authority: str, source: str) -> Cro
     except (ValueError, TypeError, AttributeError, OverflowError):
         return None
     key = person_key(nationality, number)
-    if len(key) > len(nationality) + 33:
+    if len(key) > len(nationality) + 1 + DOCUMENT_NUMBER_LENGTH:  # `NAT:NUMBER`
         return None  # longer in capitals (`ß` is `SS`) than a document number may be
     return (
         authority,
