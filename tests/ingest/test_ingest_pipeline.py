@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 from pathlib import Path
 
@@ -394,3 +395,31 @@ def test_no_record_crashes_ingest(registry: Registry, batch: list[dict[str, str]
     )
     s = ingest_records(registry, records, OPERATOR, "api:test", node_authority="TJK")
     assert s.read == len(batch) == s.stored + s.duplicate + s.quarantined
+
+
+def test_the_collector_is_paused_while_a_file_streams_and_runs_again_after(
+    registry: Registry, tmp_path: Path
+) -> None:
+    seen: list[bool] = []
+    path = mixed_file(tmp_path)
+    assert gc.isenabled()
+    ingest_file(
+        registry,
+        path,
+        OPERATOR,
+        node_authority="TJK",
+        on_bytes=lambda _n: seen.append(gc.isenabled()),
+    )
+    assert seen and not any(seen)
+    assert gc.isenabled()
+    # records posted one batch at a time (the API's way) leave it running
+    raw = (fields_record(i, json.dumps(c), c) for i, c in enumerate([crossing(99)], 1))
+    ingest_records(
+        registry,
+        raw,
+        OPERATOR,
+        "api",
+        node_authority="TJK",
+        on_record=lambda: seen.append(gc.isenabled()),
+    )
+    assert seen[-1] is True

@@ -211,7 +211,7 @@ def collector_paused() -> Iterator[None]:
 
     Every row is a fresh tuple the collector would track and walk (a large share of a bulk
     load's time) though none of them can form a cycle: reference counting frees them all. The
-    collector runs again, as it was, when the last ingest in the process ends.
+    collector runs again, as it was, when the last file ingest in the process ends.
     """
     global _collector_pausers, _collector_was_enabled
     with _collector_lock:
@@ -251,36 +251,35 @@ def ingest_records(
     authorize(principal, Permission.CROSSINGS_WRITE)
     summary = IngestSummary(source=source)
     batcher = _Batcher(registry, principal, summary, overlap)
-    with collector_paused():
-        try:
-            for record in records:
-                summary.read += 1
-                if type(record) is tuple:
-                    number, _text, values = record
-                    row = quick_values(values, node_authority, source) if shortcut else None
-                    if row is not None:
-                        batcher.add_row(number, row)
-                    else:
-                        full = as_record(record)
-                        batcher.add(full, check_record(full, node_authority), keep_held)
+    try:
+        for record in records:
+            summary.read += 1
+            if type(record) is tuple:
+                number, _text, values = record
+                row = quick_values(values, node_authority, source) if shortcut else None
+                if row is not None:
+                    batcher.add_row(number, row)
                 else:
-                    assert isinstance(record, RawRecord)
-                    row = (
-                        quick_row(record.fields, node_authority, source)
-                        if shortcut and not record.problems
-                        else None
-                    )
-                    if row is not None:
-                        batcher.add_row(record.line, row)
-                    else:
-                        batcher.add(record, check_record(record, node_authority), keep_held)
-                if batcher.size >= batch_size:
-                    batcher.flush()
-                if on_record is not None:
-                    on_record()
-            batcher.flush()
-        finally:
-            batcher.close()
+                    full = as_record(record)
+                    batcher.add(full, check_record(full, node_authority), keep_held)
+            else:
+                assert isinstance(record, RawRecord)
+                row = (
+                    quick_row(record.fields, node_authority, source)
+                    if shortcut and not record.problems
+                    else None
+                )
+                if row is not None:
+                    batcher.add_row(record.line, row)
+                else:
+                    batcher.add(record, check_record(record, node_authority), keep_held)
+            if batcher.size >= batch_size:
+                batcher.flush()
+            if on_record is not None:
+                on_record()
+        batcher.flush()
+    finally:
+        batcher.close()
     return summary
 
 
@@ -298,11 +297,13 @@ def ingest_file(
     """Ingest a CSV or JSON-lines crossing file, streamed in bounded memory.
 
     Files larger than `reindex_above_bytes` load with the secondary indexes dropped and rebuilt
-    at the end (the usual bulk-load practice); smaller ones keep them throughout.
+    at the end (the usual bulk-load practice); smaller ones keep them throughout. The cyclic
+    collector is paused while the file streams (`collector_paused`); batches sent to the API,
+    whose server runs for months, are not paused.
     """
     authorize(principal, Permission.CROSSINGS_WRITE)
     bulk = path.is_file() and path.stat().st_size > reindex_above_bytes
-    with registry.deferred_indexes() if bulk else nullcontext():
+    with registry.deferred_indexes() if bulk else nullcontext(), collector_paused():
         return ingest_records(
             registry,
             read_lines(path, on_bytes),
