@@ -35,6 +35,21 @@ def machine(packages: tuple[str, ...]) -> dict[str, Any]:
     }
 
 
+def reference_seconds(additions: int = 20_000_000) -> float:
+    """Seconds a plain Python loop of `additions` additions takes here and now (best of three).
+
+    The machine is shared and its speed moves by a factor of two from hour to hour; a result
+    recorded with this figure can be compared with one measured at another speed.
+    """
+    best = float("inf")
+    for _ in range(3):
+        start, total = time.perf_counter(), 0
+        for i in range(additions):
+            total += i
+        best = min(best, time.perf_counter() - start)
+    return round(best, 3)
+
+
 def median_time(run: Callable[[], Any], runs: int, setup: Callable[[], Any] | None = None) -> float:
     """The median wall time of `run` over `runs` runs, `setup` untimed before each."""
     times = []

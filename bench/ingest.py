@@ -9,6 +9,8 @@ Targets (issue "The node"): >= 50,000 crossings/s into SQLite and >= 30,000/s in
 RMIS is measured twice per engine: as it runs by default (on a machine with two cores, one batch
 is written in a second thread while the next is validated: `rmis_cores` 2) and with the process
 pinned to a single core (`rmis_cores` 1; SQLite then writes in line). The peer is single-threaded.
+The first and last lines give `reference_loop_s`, the seconds a plain Python loop of 20 million
+additions took then: the machine's speed, for comparing runs made at different times.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, text
 
-from common import emit, machine, result
+from common import emit, machine, reference_seconds, result
 from rmis.ingest import ingest_file
 from rmis.model import CROSSING_FIELDS, person_key, system_principal
 from rmis.registry import open_registry
@@ -302,7 +304,14 @@ def main() -> None:
         args.records, args.memory_records, args.runs = 50_000, 100_000, 1
     # the machine is shared: the load average before and after says how much of it was ours
     facts = machine(("SQLAlchemy", "psycopg", "pydantic"))
-    emit({"bench": "ingest", "machine": facts, "load_average": os.getloadavg()})
+    emit(
+        {
+            "bench": "ingest",
+            "machine": facts,
+            "load_average": os.getloadavg(),
+            "reference_loop_s": reference_seconds(),
+        }
+    )
     work = Path(tempfile.mkdtemp(prefix="rmis-bench-"))
     try:
         path = bench_file(work, args.records)
@@ -313,7 +322,13 @@ def main() -> None:
             emit(line)
         memory = bench_memory(work, args.memory_records)
         emit(memory)
-        emit({"bench": "ingest", "load_average": os.getloadavg()})
+        emit(
+            {
+                "bench": "ingest",
+                "load_average": os.getloadavg(),
+                "reference_loop_s": reference_seconds(),
+            }
+        )
     finally:
         shutil.rmtree(work, ignore_errors=True)
     parts = [
