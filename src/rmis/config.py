@@ -37,7 +37,7 @@ class Settings(BaseSettings):
     demo: bool = Field(False, description="Demo mode: allows the built-in secret key.")
     token_minutes: int = Field(60, description="Lifetime of a bearer token in minutes.", gt=0)
     ingest_batch_size: int = Field(
-        20_000, description="Records written per transaction by bulk ingest.", gt=0
+        50_000, description="Records written per transaction by bulk ingest.", gt=0
     )
     reindex_above_mb: int = Field(
         64,
