@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import string
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import get_args
 
 from rmis.model import (
@@ -34,13 +34,21 @@ from rmis.model.crossing import (
 )
 from rmis.registry import CrossingRow
 
-_COUNTRIES = frozenset(ICAO_COUNTRY_CODES)
-_DIRECTIONS = frozenset(d.value for d in Direction)
-_SEXES = frozenset(get_args(Sex))
-_PURPOSES = frozenset(p.value for p in Purpose)
-_GROUNDS = frozenset(g.value for g in StayGrounds)
+
+def _codes(values: Iterable[str]) -> dict[str, str]:
+    """A code table that hands back its own copy of a code: a row keeps the one shared string,
+    not the fresh one split from each line (a batch holds fifty thousand rows of ten codes)."""
+    return {v: v for v in values}
+
+
+_COUNTRIES = _codes(ICAO_COUNTRY_CODES)
+_ISSUERS = _codes(("", *ICAO_COUNTRY_CODES))
+_DIRECTIONS = _codes(d.value for d in Direction)
+_SEXES = _codes(get_args(Sex))
+_PURPOSES = _codes(p.value for p in Purpose)
+_GROUNDS = _codes(g.value for g in StayGrounds)
 # the model's document type pattern ^[A-Z][A-Z<]?$, spelled out: 728 codes
-_DOCUMENT_TYPES = frozenset(
+_DOCUMENT_TYPES = _codes(
     a + b for a in string.ascii_uppercase for b in ("", *string.ascii_uppercase, "<")
 )
 # `strip` hands back the very same string when there is nothing to strip, and Python's whitespace
@@ -141,6 +149,16 @@ def quick_row(fields: dict[str, str], node_authority: str, source: str) -> Cross
 
 def quick_values(values: Sequence[str], node_authority: str, source: str) -> CrossingRow | None:
     """`quick_row` for the field values in CROSSING_FIELDS order (a CSV line's columns)."""
+    # the codes become the code tables' own strings, None when unknown
+    origin: str | None
+    destination: str | None
+    nationality: str | None
+    direction: str | None
+    sex: str | None
+    document_type: str | None
+    issuer: str | None
+    purpose: str | None
+    grounds: str | None
     (
         event_id,
         authority,
@@ -163,13 +181,15 @@ def quick_values(values: Sequence[str], node_authority: str, source: str) -> Cro
         grounds,
     ) = values
     try:
+        # each code is checked by taking the code table's own copy of it (None if unknown)
         if not (
             authority == node_authority
             and authority in _COUNTRIES
-            and origin in _COUNTRIES
-            and destination in _COUNTRIES
+            and (origin := _COUNTRIES.get(origin)) is not None
+            and (destination := _COUNTRIES.get(destination)) is not None
             and origin != destination
-            and nationality in _COUNTRIES
+            and (nationality := _COUNTRIES.get(nationality)) is not None
+            and (direction := _DIRECTIONS.get(direction)) is not None
             and (
                 (direction == "exit" and authority == origin)
                 or (direction == "entry" and authority == destination)
@@ -180,11 +200,11 @@ def quick_values(values: Sequence[str], node_authority: str, source: str) -> Cro
             and len(given) <= 200
             and len(patronymic) <= 200
             and 0 < len(number) <= 32
-            and sex in _SEXES
-            and document_type in _DOCUMENT_TYPES
-            and (issuer == "" or issuer in _COUNTRIES)
-            and purpose in _PURPOSES
-            and grounds in _GROUNDS
+            and (sex := _SEXES.get(sex)) is not None
+            and (document_type := _DOCUMENT_TYPES.get(document_type)) is not None
+            and (issuer := _ISSUERS.get(issuer)) is not None
+            and (purpose := _PURPOSES.get(purpose)) is not None
+            and (grounds := _GROUNDS.get(grounds)) is not None
             and event_id.strip() is event_id
             and border_post.strip() is border_post
             and surname.strip() is surname
@@ -223,7 +243,7 @@ def quick_values(values: Sequence[str], node_authority: str, source: str) -> Cro
     if len(key) > len(nationality) + 1 + DOCUMENT_NUMBER_LENGTH:  # `NAT:NUMBER`
         return None  # longer in capitals (`ß` is `SS`) than a document number may be
     return (
-        authority,
+        node_authority,  # the same code (checked above), one string for every row
         event_id,
         border_post,
         direction,
