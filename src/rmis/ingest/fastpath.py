@@ -149,7 +149,7 @@ def quick_row(fields: dict[str, str], node_authority: str, source: str) -> Cross
 
 def quick_values(values: Sequence[str], node_authority: str, source: str) -> CrossingRow | None:
     """`quick_row` for the field values in CROSSING_FIELDS order (a CSV line's columns)."""
-    # the codes become the code tables' own strings, None when unknown
+    # each code is checked by taking the code table's own copy of it (None if unknown)
     origin: str | None
     destination: str | None
     nationality: str | None
@@ -181,7 +181,6 @@ def quick_values(values: Sequence[str], node_authority: str, source: str) -> Cro
         grounds,
     ) = values
     try:
-        # each code is checked by taking the code table's own copy of it (None if unknown)
         if not (
             authority == node_authority
             and authority in _COUNTRIES
