@@ -8,7 +8,14 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from conftest import crossing
-from rmis.model import CROSSING_FIELDS, Crossing, PersonRecord, Problem, validate_crossing
+from rmis.model import (
+    CROSSING_FIELDS,
+    Crossing,
+    PersonRecord,
+    Problem,
+    StayGrounds,
+    validate_crossing,
+)
 
 
 def fields_of(problems: Crossing | list[Problem]) -> set[str]:
@@ -144,3 +151,11 @@ def test_birth_dates_are_written_in_ascii_digits_as_a_calendar_date() -> None:
             PersonRecord(record_id="WL-1", surname="Rahmonov", birth_date=written)
     for written in ("1990", "1990-02", "1990-02-28"):
         assert validate_crossing(crossing(birth_date=written)).birth_date == written  # type: ignore[union-attr]
+
+
+def test_grounds_are_read_as_written_with_hyphens_underscores_or_spaces() -> None:
+    for text in ("labour-patent", "labour_patent", " Labour Patent "):
+        assert StayGrounds.parse(text) is StayGrounds.LABOUR_PATENT
+    assert StayGrounds.parse("") is StayGrounds.NONE
+    with pytest.raises(ValueError, match="work-visa"):
+        StayGrounds.parse("work-visa")

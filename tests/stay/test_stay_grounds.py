@@ -116,3 +116,9 @@ def test_grounds_as_crossings_write_them_with_hyphens() -> None:
     assert period.grounds is PATENT
     result = assess_stay("RUS", "TJK", "visa-free", date(2024, 3, 10), [Trip(date(2024, 3, 1))])
     assert result.grounds is StayGrounds.VISA_FREE
+
+
+def test_grounds_a_crossing_records_without_a_stay_rule_are_named_in_the_refusal() -> None:
+    for grounds in ("visa", "official", ""):
+        with pytest.raises(ValueError, match=f"no RUS rule for grounds '{grounds}'"):
+            assess_stay("RUS", "UZB", grounds, date(2024, 4, 1), [Trip(date(2024, 3, 1))])

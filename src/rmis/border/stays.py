@@ -26,7 +26,7 @@ def stay_json(result: StayResult) -> dict[str, Any]:
     return {
         **result.to_json_dict(),
         "rule": result.rule.code,
-        "grounds": result.grounds.value.replace("_", "-"),
+        "grounds": result.grounds.value,
         "window_first": result.window_first.isoformat(),
         "days_over_limit_in_window": result.days_over_limit_in_window,
     }

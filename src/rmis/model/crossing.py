@@ -93,6 +93,11 @@ class StayGrounds(StrEnum):
     OFFICIAL = "official"
     NONE = ""
 
+    @classmethod
+    def parse(cls, text: str) -> StayGrounds:
+        """The grounds named by `text`, also as written with underscores ("labour_patent")."""
+        return cls(text.strip().lower().replace("_", "-").replace(" ", "-"))
+
 
 def check_partial_date(text: str) -> str:
     """Accept empty, YYYY, YYYY-MM or a real YYYY-MM-DD (a birth date may be partial)."""

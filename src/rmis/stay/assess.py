@@ -98,7 +98,7 @@ def _covers(
 def _grounds_rule(rules: HostRules, nationality: str, period: GroundsPeriod) -> StayRule:
     rule = rules.grounds.get(period.grounds)
     if rule is None:
-        raise ValueError(f"no {rules.host} rule for grounds {period.grounds}")
+        raise ValueError(f"no {rules.host} rule for grounds {period.grounds.value!r}")
     if not rule.applies_to(nationality):
         raise ValueError(f"{rule.code} does not apply to citizens of {nationality}")
     if rule.max_months is not None:

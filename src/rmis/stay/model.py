@@ -4,27 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
 from typing import Literal
+
+# the grounds as crossings record them; re-exported for the stay rules
+from rmis.model.crossing import StayGrounds as StayGrounds
 
 JsonValue = int | str | bool | None | dict[str, int | str | bool | None]
 YearCounting = Literal["calendar", "rolling"]
-
-
-class StayGrounds(StrEnum):
-    """Why a foreigner is lawfully present (the `grounds` of a crossing)."""
-
-    VISA_FREE = "visa_free"
-    LABOUR_PATENT = "labour_patent"
-    EAEU_CONTRACT = "eaeu_contract"
-    RESIDENCE_PERMIT = "residence_permit"
-    TEMPORARY_RESIDENCE = "temporary_residence"
-    STUDENT = "student"
-
-    @classmethod
-    def parse(cls, text: str) -> StayGrounds:
-        """The grounds named by `text`, also as written with hyphens ("labour-patent")."""
-        return cls(text.strip().lower().replace("-", "_").replace(" ", "_"))
 
 
 @dataclass(frozen=True, slots=True)
