@@ -15,6 +15,9 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from rmis.errors import ConfigurationError
 
 DEMO_SECRET = "rmis-demo-secret-not-for-production"
+# defaults of `RMIS_INGEST_BATCH_SIZE` and `RMIS_REINDEX_ABOVE_MB`, also for ingest called directly
+INGEST_BATCH_SIZE = 50_000
+REINDEX_ABOVE_MB = 64
 
 
 class Settings(BaseSettings):
@@ -37,10 +40,10 @@ class Settings(BaseSettings):
     demo: bool = Field(False, description="Demo mode: allows the built-in secret key.")
     token_minutes: int = Field(60, description="Lifetime of a bearer token in minutes.", gt=0)
     ingest_batch_size: int = Field(
-        50_000, description="Records written per transaction by bulk ingest.", gt=0
+        INGEST_BATCH_SIZE, description="Records written per transaction by bulk ingest.", gt=0
     )
     reindex_above_mb: int = Field(
-        64,
+        REINDEX_ABOVE_MB,
         description="Files larger than this load with secondary indexes rebuilt afterwards.",
         ge=0,
     )

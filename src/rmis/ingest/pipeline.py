@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from rmis.access import authorize
+from rmis.config import INGEST_BATCH_SIZE, REINDEX_ABOVE_MB
 from rmis.ingest.fastpath import quick_row, quick_values
 from rmis.ingest.readers import ByteProgress, PlainLine, RawRecord, as_record, read_lines
 from rmis.model import AuditEntry, Crossing, Permission, Principal, Problem, validate_crossing
@@ -235,7 +236,7 @@ def ingest_records(
     source: str,
     *,
     node_authority: str,
-    batch_size: int = 50_000,
+    batch_size: int = INGEST_BATCH_SIZE,
     keep_held: bool = False,
     on_record: Callable[[], None] | None = None,
     shortcut: bool = True,
@@ -289,9 +290,9 @@ def ingest_file(
     principal: Principal,
     *,
     node_authority: str,
-    batch_size: int = 50_000,
+    batch_size: int = INGEST_BATCH_SIZE,
     on_bytes: ByteProgress | None = None,
-    reindex_above_bytes: int = 64 << 20,
+    reindex_above_bytes: int = REINDEX_ABOVE_MB << 20,
     shortcut: bool = True,
 ) -> IngestSummary:
     """Ingest a CSV or JSON-lines crossing file, streamed in bounded memory.
