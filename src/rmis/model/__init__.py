@@ -21,14 +21,17 @@ from rmis.model.crossing import (
     person_key,
     validate_crossing,
 )
+from rmis.model.posts import BORDER_POSTS, BorderPost
 from rmis.model.quarantine import QuarantinedRecord, QuarantineStatus
 
 __all__ = [
+    "BORDER_POSTS",
     "CROSSING_FIELDS",
     "ICAO_COUNTRY_CODES",
     "PERSON_FIELDS",
     "ROLE_PERMISSIONS",
     "AuditEntry",
+    "BorderPost",
     "Crossing",
     "Direction",
     "Permission",

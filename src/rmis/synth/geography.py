@@ -1,79 +1,13 @@
-"""Border posts, their UTC offsets, and the routes travellers take between states.
+"""The routes travellers take between the region's states, over its border posts.
 
-Post codes are the state's ICAO code and the airport's IATA code (`RUS-DME`, `TJK-DYU`) or a
-three-letter abbreviation of a road crossing (`TJK-FOT` Fotehobod, `UZB-OYB` Oybek). Kazakhstan
-moved to a single zone, UTC+5, on 1 March 2024; its eastern posts kept UTC+6 before that day.
+The posts themselves (state, kind, UTC offset, position) are the region's, in `rmis.model.posts`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
-KAZAKHSTAN_SINGLE_ZONE = dt.date(2024, 3, 1).toordinal()
-_NEVER = dt.date.max.toordinal()
-
-
-@dataclass(frozen=True, slots=True)
-class BorderPost:
-    """A border crossing point of one state; `offset` in minutes east of UTC."""
-
-    code: str
-    state: str
-    name: str
-    mode: str  # air | road
-    offset: int
-    offset_from: int = _NEVER  # the day a new offset starts, as a proleptic ordinal
-    new_offset: int = 0
-
-    def offset_on(self, ordinal: int) -> int:
-        """Minutes east of UTC on a local day."""
-        return self.new_offset if ordinal >= self.offset_from else self.offset
-
-
-def _post(code: str, name: str, mode: str, hours: int) -> BorderPost:
-    return BorderPost(code, code[:3], name, mode, hours * 60)
-
-
-def _kazakh_post(code: str, name: str, mode: str, hours: int) -> BorderPost:
-    return BorderPost(code, "KAZ", name, mode, hours * 60, KAZAKHSTAN_SINGLE_ZONE, 300)
-
-
-POSTS: dict[str, BorderPost] = {
-    p.code: p
-    for p in (
-        _post("TJK-DYU", "Dushanbe airport", "air", 5),
-        _post("TJK-LBD", "Khujand airport", "air", 5),
-        _post("TJK-KQT", "Bokhtar airport", "air", 5),
-        _post("TJK-FOT", "Fotehobod road crossing", "road", 5),
-        _post("UZB-TAS", "Tashkent airport", "air", 5),
-        _post("UZB-SKD", "Samarkand airport", "air", 5),
-        _post("UZB-OYB", "Oybek road crossing", "road", 5),
-        _post("UZB-GSK", "Gishtkoprik road crossing", "road", 5),
-        _post("UZB-DST", "Dostlik road crossing", "road", 5),
-        _post("KGZ-FRU", "Bishkek Manas airport", "air", 6),
-        _post("KGZ-OSS", "Osh airport", "air", 6),
-        _post("KGZ-AKZ", "Ak-Zhol road crossing", "road", 6),
-        _post("KGZ-DOS", "Dostuk road crossing", "road", 6),
-        _kazakh_post("KAZ-ALA", "Almaty airport", "air", 6),
-        _kazakh_post("KAZ-NQZ", "Astana airport", "air", 6),
-        _kazakh_post("KAZ-CIT", "Shymkent airport", "air", 6),
-        _kazakh_post("KAZ-ZHI", "Zhibek Zholy road crossing", "road", 6),
-        _kazakh_post("KAZ-KRD", "Korday road crossing", "road", 6),
-        _post("KAZ-ZHN", "Zhaisan road crossing", "road", 5),
-        _post("RUS-DME", "Moscow Domodedovo airport", "air", 3),
-        _post("RUS-VKO", "Moscow Vnukovo airport", "air", 3),
-        _post("RUS-SVO", "Moscow Sheremetyevo airport", "air", 3),
-        _post("RUS-LED", "St Petersburg Pulkovo airport", "air", 3),
-        _post("RUS-KZN", "Kazan airport", "air", 3),
-        _post("RUS-SVX", "Yekaterinburg Koltsovo airport", "air", 5),
-        _post("RUS-OVB", "Novosibirsk Tolmachevo airport", "air", 7),
-        _post("RUS-MSH", "Mashtakovo road crossing", "road", 5),
-        _post("RUS-YAR", "Yarag-Kazmalyar road crossing", "road", 3),
-        _post("AZE-GYD", "Baku airport", "air", 4),
-        _post("AZE-SMR", "Samur road crossing", "road", 4),
-    )
-}
+from rmis.model.posts import BORDER_POSTS, BorderPost
 
 AUTHORITIES: tuple[str, ...] = ("TJK", "RUS", "KAZ", "UZB", "KGZ", "AZE")
 
@@ -151,7 +85,7 @@ _ROUTES: dict[tuple[str, str], tuple[tuple[str, str, int, float], ...]] = {
 def _build_routes() -> dict[tuple[str, str], tuple[tuple[Route, ...], tuple[float, ...]]]:
     out = {}
     for key, rows in _ROUTES.items():
-        routes = tuple(Route(POSTS[a], POSTS[b], m, w) for a, b, m, w in rows)
+        routes = tuple(Route(BORDER_POSTS[a], BORDER_POSTS[b], m, w) for a, b, m, w in rows)
         cumulative, total = [], 0.0
         for route in routes:
             total += route.weight

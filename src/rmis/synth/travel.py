@@ -14,7 +14,8 @@ import random
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from rmis.synth.geography import ROUTES, BorderPost, Route
+from rmis.model.posts import BorderPost
+from rmis.synth.geography import ROUTES, Route
 from rmis.synth.identity import Person
 
 EAEU = frozenset({"RUS", "KAZ", "KGZ", "ARM", "BLR"})
