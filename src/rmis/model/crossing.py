@@ -96,7 +96,11 @@ class StayGrounds(StrEnum):
     @classmethod
     def parse(cls, text: str) -> StayGrounds:
         """The grounds named by `text`, also as written with underscores ("labour_patent")."""
-        return cls(text.strip().lower().replace("_", "-").replace(" ", "-"))
+        try:
+            return cls(text.strip().lower().replace("_", "-").replace(" ", "-"))
+        except ValueError:
+            known = ", ".join(g.value for g in cls if g.value)
+            raise ValueError(f"unknown grounds {text!r}: one of {known}, or empty") from None
 
 
 def check_partial_date(text: str) -> str:
